@@ -1,0 +1,47 @@
+import type { AppStatus, ProfileSummary, SourceStatus } from '../../shared/contract';
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+const healthWords: Record<SourceStatus['health'], string> = {
+  ok: 'ok',
+  degraded: 'degraded',
+  error: 'failing',
+  not_configured: 'not configured',
+  never_polled: 'not polled yet',
+};
+
+function formatSource(source: SourceStatus): string {
+  const parts = [healthWords[source.health]];
+  if (source.lastSuccessAt) parts.push(`last success ${source.lastSuccessAt}`);
+  if (source.lastError) parts.push(`last error: ${source.lastError}`);
+  return parts.join(', ');
+}
+
+/** The human form of `scimwatch status`. */
+export function formatStatus(status: AppStatus): string[] {
+  const { profile, database } = status;
+  const lines = [
+    `ScimWatch ${status.version}, profile "${profile.name}" (${profile.mode === 'demo' ? 'demo data' : 'live'})` +
+      (status.profilePinnedBy ? `, fixed by ${status.profilePinnedBy}` : ''),
+    `  Entra     ${formatSource(status.sources.entra)}`,
+    `  Pulumi    ${formatSource(status.sources.pulumi)}`,
+    `  Database  ${database.path} (schema ${database.schemaVersion}, ${formatBytes(database.sizeBytes)}, ` +
+      `${database.provisioningEvents} provisioning events)`,
+    `  Secrets   ${status.secretStorage.backend}`,
+  ];
+  if (status.secretStorage.warning) lines.push(`  Warning   ${status.secretStorage.warning}`);
+  if (profile.missing.length) lines.push(`  Missing   ${profile.missing.join(', ')}`);
+  return lines;
+}
+
+/** The human form of `scimwatch profiles`. */
+export function formatProfiles(profiles: ProfileSummary[]): string[] {
+  return profiles.map((p) => {
+    const state = p.mode === 'demo' ? 'demo data' : p.missing.length ? `needs ${p.missing.join(', ')}` : 'configured';
+    return `${p.active ? '*' : ' '} ${p.name.padEnd(16)} ${state}`;
+  });
+}

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+
+import { scimwatchVersion } from '../core/version';
+import { profilesCommand } from './commands/profiles';
+import { serveCommand } from './commands/serve';
+import { statusCommand } from './commands/status';
+import { syncCommand } from './commands/sync';
+import { exitCodes } from './exit-codes';
+import { print, printError } from './output';
+
+const usage = `ScimWatch ${scimwatchVersion}: watches Entra ID SCIM provisioning into Pulumi Cloud.
+
+Usage: scimwatch <command> [options]
+
+Commands:
+  serve                 Serve the dashboard and API (127.0.0.1, random port, access token printed)
+      --host <address>  Address to bind (non-loopback needs --tls-cert and --tls-key)
+      --port <number>   Port to bind (default: random)
+      --tls-cert <file> PEM certificate for HTTPS
+      --tls-key <file>  PEM private key for HTTPS
+  status [--json]       Show the active profile, source health and database
+  profiles [--json]     List profiles (the active one is starred)
+  sync --once           Poll the active profile once (or ask the server that polls it)
+
+Options:
+  --profile <name>      Use this profile (same as SCIMWATCH_PROFILE)
+  -h, --help            Show this help
+  -v, --version         Show the version
+
+Exit codes: 0 ok; 1 source, configuration or usage error; 2 a --fail-on threshold was reached.
+Configuration comes from SCIMWATCH_* environment variables and saved settings; see the README.`;
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  json: { type: 'boolean' },
+  once: { type: 'boolean' },
+  profile: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+} as const;
+
+function parsePort(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not "${raw}".`);
+  return port;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  if (values.version) {
+    print(scimwatchVersion);
+    return exitCodes.ok;
+  }
+  const [command, ...extra] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    print(usage);
+    return command === undefined && !values.help ? exitCodes.error : exitCodes.ok;
+  }
+  if (extra.length) throw new Error(`Unexpected argument "${extra[0]}". See scimwatch --help.`);
+  if (values.profile) process.env.SCIMWATCH_PROFILE = values.profile;
+  switch (command) {
+    case 'serve':
+      return serveCommand({
+        host: values.host,
+        port: parsePort(values.port),
+        tlsCert: values['tls-cert'],
+        tlsKey: values['tls-key'],
+      });
+    case 'status':
+      return statusCommand({ json: values.json ?? false });
+    case 'profiles':
+      return profilesCommand({ json: values.json ?? false });
+    case 'sync':
+      if (!values.once) throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
+      return syncCommand();
+    default:
+      throw new Error(`Unknown command "${command}". See scimwatch --help.`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    printError(error);
+    process.exit(exitCodes.error);
+  },
+);

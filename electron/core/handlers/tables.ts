@@ -1,0 +1,81 @@
+import type { FindingRow, ProvisioningEventRow } from '../../../shared/contract';
+import { keysetPage } from '../store/keyset-page';
+import type { HandlerTable } from './context';
+
+type EventRecord = ProvisioningEventRow & { sort_key: string; tie_key: string };
+
+const eventColumns = `
+  id, activity_date_time AS activityDateTime, status, action, identity_type AS identityType,
+  source_id AS sourceId, source_display_name AS sourceDisplayName, target_id AS targetId,
+  target_display_name AS targetDisplayName, error_code AS errorCode, cause, cycle_id AS cycleId,
+  job_id AS jobId, activity_date_time AS sort_key, id AS tie_key`;
+
+/** Collects WHERE clauses with their parameters, in order. */
+function conditions() {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (clause: string, ...values: (string | number)[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  return { where, params, add };
+}
+
+const severityRank = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+
+/** Paged reads of the history tables, answered by the query worker. */
+export const tableHandlers: HandlerTable = {
+  'provisioningEvents.list': ({ filter, sort, limit, cursor }, { db }) => {
+    const { where, params, add } = conditions();
+    if (filter?.status) add('status = ?', filter.status);
+    if (filter?.identityType) add('identity_type = ?', filter.identityType);
+    if (filter?.since) add('activity_date_time >= ?', filter.since);
+    if (filter?.until) add('activity_date_time < ?', filter.until);
+    if (filter?.text) {
+      const t = filter.text;
+      add(
+        `(instr(lower(coalesce(source_display_name, '')), lower(?)) > 0
+          OR instr(lower(coalesce(target_display_name, '')), lower(?)) > 0
+          OR source_id = ? OR target_id = ?)`,
+        t, t, t, t,
+      );
+    }
+    return keysetPage<EventRecord, ProvisioningEventRow>({
+      db,
+      select: `SELECT ${eventColumns} FROM provisioning_events`,
+      sortExpression: 'activity_date_time',
+      tieExpression: 'id',
+      direction: sort?.direction ?? 'desc',
+      where,
+      params,
+      limit,
+      cursor,
+      toItem: ({ sort_key: _s, tie_key: _t, ...row }) => row as ProvisioningEventRow,
+    });
+  },
+
+  'findings.list': ({ filter, sort, limit, cursor }, { db }) => {
+    const { where, params, add } = conditions();
+    const state = filter?.state ?? 'open';
+    if (state === 'open') add('resolved_at IS NULL');
+    if (state === 'resolved') add('resolved_at IS NOT NULL');
+    if (filter?.kind) add('kind = ?', filter.kind);
+    if (filter?.severity) add('severity = ?', filter.severity);
+    const bySeverity = sort?.field === 'severity';
+    const sortExpression = bySeverity ? severityRank : 'last_seen_at';
+    return keysetPage<FindingRow & { sort_key: string | number; tie_key: string }, FindingRow>({
+      db,
+      select: `SELECT key, kind, severity, subject, fix_id AS fixId, root_key AS rootKey,
+        first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, resolved_at AS resolvedAt,
+        ${sortExpression} AS sort_key, key AS tie_key FROM findings`,
+      sortExpression,
+      tieExpression: 'key',
+      direction: sort?.direction ?? (bySeverity ? 'asc' : 'desc'),
+      where,
+      params,
+      limit,
+      cursor,
+      toItem: ({ sort_key: _s, tie_key: _t, ...row }) => row,
+    });
+  },
+};

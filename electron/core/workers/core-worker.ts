@@ -1,0 +1,76 @@
+/**
+ * Entry of a core worker thread. The writer owns the read-write connection (migrations, settings,
+ * later collectors and reconciliation); the reader answers the UI's queries over a read-only WAL
+ * connection. Both talk to the host thread only through the RPC channel.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+
+import type Database from 'better-sqlite3';
+
+import { isMethodName, ScimWatchError, type SecretName } from '../../../shared/contract';
+import type { HandlerContext, HostServices } from '../handlers/context';
+import { readerHandlers, writerHandlers } from '../handlers/routes';
+import { createLogger } from '../log/logger';
+import { openReadOnlyStore, openStore } from '../store/open-database';
+import { RpcChannel, type MessagePortLike } from './rpc';
+import { hostServices, type WorkerConfig } from './worker-config';
+
+const config = workerData as WorkerConfig;
+const port = parentPort as unknown as MessagePortLike;
+const table = config.role === 'writer' ? writerHandlers : readerHandlers;
+let db: Database.Database | undefined;
+let context: HandlerContext | undefined;
+
+const rpc = new RpcChannel(port, async (method, params) => {
+  if (method === 'worker.close') {
+    db?.close();
+    db = undefined;
+    return null;
+  }
+  if (!context) throw new ScimWatchError('unavailable', 'The database is not open.', 'Restart ScimWatch.');
+  const handler = isMethodName(method) ? table[method] : undefined;
+  if (!handler) throw new ScimWatchError('unknown_method', `No such method: ${method}.`, 'Update the client.');
+  try {
+    return await (handler as (input: unknown, c: HandlerContext) => unknown)(params, context);
+  } catch (error) {
+    if (!(error instanceof ScimWatchError)) context.log.error(`${method} failed`, { error });
+    throw error;
+  }
+});
+
+const host: HostServices = {
+  secretStates: (profile) => rpc.request(hostServices.secretStates, { profile }) as ReturnType<HostServices['secretStates']>,
+  secret: (profile, name: SecretName) =>
+    rpc.request(hostServices.secretGet, { profile, name }) as Promise<string | undefined>,
+  setSecret: async (profile, name, value) => {
+    await rpc.request(value === null ? hostServices.secretDelete : hostServices.secretSet, { profile, name, value });
+  },
+  secretStorage: () => rpc.request(hostServices.secretStorage, {}) as ReturnType<HostServices['secretStorage']>,
+};
+
+// Log lines go to the host, which redacts with the secrets it alone holds, then writes them.
+const log = createLogger({
+  level: config.logLevel,
+  scope: config.role,
+  write: (line) => rpc.emit('worker.log', line),
+  knownSecrets: () => [],
+});
+
+try {
+  let notices: string[] = [];
+  if (config.role === 'writer') {
+    const opened = openStore(config.databasePath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+    db = opened.db;
+    notices = opened.notices;
+  } else {
+    db = openReadOnlyStore(config.databasePath, config.nativeBinding ?? undefined);
+  }
+  context = { db, config, host, log, emit: (event, payload) => rpc.emit(event, payload) };
+  rpc.emit('worker.ready', { notices });
+} catch (error) {
+  const reason =
+    error instanceof ScimWatchError
+      ? error.toApiError()
+      : { code: 'internal', message: `The database could not be opened: ${String(error)}`, hint: 'Check the log.' };
+  rpc.emit('worker.failed', reason);
+}

@@ -1,0 +1,30 @@
+import type { Settings } from '../../../shared/contract';
+
+/** Everything a core worker is started with; plain data, since it crosses a thread boundary. */
+export interface WorkerConfig {
+  role: 'writer' | 'reader';
+  version: string;
+  hostKind: 'desktop' | 'server' | 'cli';
+  dataDir: string;
+  profile: string;
+  profilePinnedBy: string | null;
+  databasePath: string;
+  /** SCIMWATCH_DB overrides the active profile's file only. */
+  databaseOverride: string | null;
+  /** Settings from the environment (validated); they win over saved ones. */
+  environmentSettings: Partial<Settings>;
+  /** Path of better-sqlite3's addon for this runtime's ABI (Electron passes its own build). */
+  nativeBinding: string | null;
+  logLevel: Settings['logLevel'];
+  logFile: string | null;
+}
+
+/** What a worker asks the host for: the secret store stays on the host thread. */
+export const hostServices = {
+  secretStates: 'secrets.states',
+  secretSet: 'secrets.set',
+  secretDelete: 'secrets.delete',
+  secretGet: 'secrets.get',
+  secretStorage: 'secrets.storage',
+  log: 'log.write',
+} as const;

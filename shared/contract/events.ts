@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+import type { AppStatus } from './status';
+
+const isoTime = z.string().datetime({ offset: true });
+
+/**
+ * Every event the core pushes to the UI, with the schema its payload must satisfy. Hosts validate
+ * before forwarding, so a malformed event is a bug caught at the source, not in a React component.
+ */
+export const eventSchemas = {
+  'status.changed': z.custom<AppStatus>((v) => typeof v === 'object' && v !== null && 'profile' in v),
+  'sync.progress': z.strictObject({
+    source: z.enum(['entra', 'pulumi']),
+    phase: z.string().max(100),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative().nullable(),
+    message: z.string().max(500),
+  }),
+  'provisioningEvents.ingested': z.strictObject({
+    count: z.number().int().nonnegative(),
+    newestActivityDateTime: isoTime.nullable(),
+  }),
+  'findings.changed': z.strictObject({
+    runId: z.number().int().positive(),
+    opened: z.number().int().nonnegative(),
+    resolved: z.number().int().nonnegative(),
+    open: z.number().int().nonnegative(),
+  }),
+  'retry.updated': z.strictObject({
+    retryId: z.number().int().positive(),
+    state: z.enum(['queued', 'running', 'succeeded', 'failed', 'verified', 'unverified']),
+    message: z.string().max(1000),
+  }),
+  'report.progress': z.strictObject({
+    reportId: z.string().max(100),
+    phase: z.string().max(100),
+    percent: z.number().min(0).max(100),
+  }),
+  'auth.prompt': z.strictObject({
+    message: z.string().max(1000),
+    verificationUri: z.url(),
+    userCode: z.string().max(50),
+    expiresAt: isoTime,
+  }),
+} as const;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+export const eventNames = Object.keys(eventSchemas) as EventName[];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventSchemas, name);
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+import { pageQuerySchema, type Page } from './paging';
+import type { FindingRow, ProvisioningEventRow } from './rows';
+import { settingsUpdateSchema, type SettingsView } from './settings';
+import type { AppStatus, ProfileSummary } from './status';
+
+/** Carries a request's output type at compile time; requests are validated on input only. */
+const returns = <T>() => undefined as unknown as T;
+
+const noInput = z.strictObject({}).default({});
+
+export const profileNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'profile names are 1–40 lowercase letters, digits, "-" or "_"');
+
+const isoTime = z.string().datetime({ offset: true });
+
+const provisioningEventFilter = z.strictObject({
+  status: z.enum(['success', 'failure', 'skipped', 'warning']).optional(),
+  identityType: z.string().max(50).optional(),
+  since: isoTime.optional(),
+  until: isoTime.optional(),
+  text: z.string().max(200).optional(),
+});
+
+const findingFilter = z.strictObject({
+  kind: z.string().max(100).optional(),
+  severity: z.enum(['error', 'warning', 'info']).optional(),
+  state: z.enum(['open', 'resolved', 'all']).default('open'),
+});
+
+export interface SyncRunResult {
+  started: boolean;
+  message: string;
+}
+
+/**
+ * The one contract between the UI (desktop or browser) and the core: method name, input schema,
+ * output type. Later capabilities fill in handlers; their names are fixed here from the start.
+ */
+export const requests = {
+  'app.status': { input: noInput, output: returns<AppStatus>() },
+  'settings.get': { input: noInput, output: returns<SettingsView>() },
+  'settings.update': { input: settingsUpdateSchema, output: returns<SettingsView>() },
+  'profiles.list': { input: noInput, output: returns<ProfileSummary[]>() },
+  'profiles.select': { input: z.strictObject({ name: profileNameSchema }), output: returns<AppStatus>() },
+  'profiles.create': { input: z.strictObject({ name: profileNameSchema }), output: returns<ProfileSummary>() },
+  'provisioningEvents.list': {
+    input: pageQuerySchema(provisioningEventFilter, ['activityDateTime']),
+    output: returns<Page<ProvisioningEventRow>>(),
+  },
+  'findings.list': {
+    input: pageQuerySchema(findingFilter, ['lastSeenAt', 'severity']),
+    output: returns<Page<FindingRow>>(),
+  },
+  'sync.run': {
+    input: z.strictObject({ sources: z.array(z.enum(['entra', 'pulumi'])).min(1).optional() }).default({}),
+    output: returns<SyncRunResult>(),
+  },
+  'reconcile.run': { input: noInput, output: returns<{ runId: number }>() },
+  'retry.run': {
+    input: z.strictObject({ objectType: z.enum(['user', 'group']), entraId: z.uuid() }),
+    output: returns<{ retryId: number }>(),
+  },
+  'report.create': {
+    input: z.strictObject({ format: z.enum(['csv', 'json', 'html', 'pdf']) }),
+    output: returns<{ reportId: string }>(),
+  },
+} as const;
+
+export type MethodName = keyof typeof requests;
+export type InputOf<M extends MethodName> = z.input<(typeof requests)[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<(typeof requests)[M]['input']>;
+export type OutputOf<M extends MethodName> = (typeof requests)[M]['output'];
+export const methodNames = Object.keys(requests) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(requests, name);
+}

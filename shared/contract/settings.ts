@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+import { insecureUrlReason } from '../net';
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const domain = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+const guidSetting = (what: string) =>
+  z.string().trim().regex(guid, `${what} must be a GUID such as 00000000-0000-0000-0000-000000000000`);
+
+const credentialUrl = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const reason = insecureUrlReason(value);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason });
+  });
+
+export const authMethods = ['secret', 'certificate', 'device-code', 'interactive'] as const;
+export const logLevels = ['error', 'warn', 'info', 'debug'] as const;
+
+/** Every non-secret setting of a profile, with the validation applied wherever it is set. */
+export const settingsShape = {
+  tenantId: z
+    .string()
+    .trim()
+    .refine((v) => guid.test(v) || domain.test(v), 'tenant must be a GUID or a domain such as contoso.onmicrosoft.com'),
+  clientId: guidSetting('client id'),
+  authMethod: z.enum(authMethods),
+  clientCertPath: z.string().trim().min(1).max(4096),
+  servicePrincipalId: guidSetting('service principal id'),
+  provisioningAppId: guidSetting('provisioning app id'),
+  jobId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,200}$/, 'job id holds letters, digits, dots, dashes and underscores'),
+  graphUrl: credentialUrl,
+  authorityHost: credentialUrl,
+  pulumiOrg: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'organization name holds letters, digits, dots, dashes and underscores'),
+  pulumiApiUrl: credentialUrl,
+  pulumiSelfHosted: z.boolean(),
+  caFile: z.string().trim().min(1).max(4096),
+  logLevel: z.enum(logLevels),
+} as const;
+
+export type SettingKey = keyof typeof settingsShape;
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingsShape)[K]> };
+export const settingKeys = Object.keys(settingsShape) as SettingKey[];
+
+/** Defaults apply only where neither the environment nor saved settings give a value. */
+export const settingDefaults: Partial<Settings> = {
+  authMethod: 'secret',
+  graphUrl: 'https://graph.microsoft.com',
+  authorityHost: 'https://login.microsoftonline.com',
+  pulumiApiUrl: 'https://api.pulumi.com',
+  pulumiSelfHosted: false,
+  logLevel: 'info',
+};
+
+/** Secrets are write-only across the contract: they can be set or cleared, never read back. */
+export const secretNames = ['clientSecret', 'clientCertPassword', 'pulumiScimToken', 'pulumiAccessToken'] as const;
+export type SecretName = (typeof secretNames)[number];
+
+export type SettingSource = 'environment' | 'saved' | 'default';
+
+export interface SettingValue<K extends SettingKey = SettingKey> {
+  value: Settings[K] | null;
+  source: SettingSource | null;
+}
+
+export interface SecretState {
+  set: boolean;
+  source: 'environment' | 'saved' | null;
+}
+
+export interface SettingsView {
+  profile: string;
+  values: { [K in SettingKey]: SettingValue<K> };
+  secrets: Record<SecretName, SecretState>;
+  /** Where saved secrets live on this host, e.g. "operating system keychain" or "secrets.json (0600)". */
+  secretStorage: string;
+}
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const settingsUpdateSchema = z.strictObject({
+  values: z
+    .strictObject(
+      Object.fromEntries(settingKeys.map((key) => [key, nullable(settingsShape[key])])) as {
+        [K in SettingKey]: z.ZodOptional<z.ZodNullable<(typeof settingsShape)[K]>>;
+      },
+    )
+    .optional(),
+  secrets: z
+    .strictObject(
+      Object.fromEntries(secretNames.map((name) => [name, nullable(z.string().min(1).max(16384))])) as {
+        [K in SecretName]: z.ZodOptional<z.ZodNullable<z.ZodString>>;
+      },
+    )
+    .optional(),
+});

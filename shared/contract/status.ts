@@ -1,0 +1,31 @@
+/** Health of one side of the wire, as the dashboard's status bar shows it. */
+export type SourceHealth = 'ok' | 'degraded' | 'error' | 'not_configured' | 'never_polled';
+
+export interface SourceStatus {
+  health: SourceHealth;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+}
+
+export type ProfileMode = 'demo' | 'live';
+
+export interface ProfileSummary {
+  name: string;
+  mode: ProfileMode;
+  active: boolean;
+  /** Setting names still missing before this profile can poll (empty when complete or demo). */
+  missing: string[];
+}
+
+export interface AppStatus {
+  version: string;
+  host: 'desktop' | 'server' | 'cli';
+  profile: ProfileSummary;
+  /** Set when SCIMWATCH_PROFILE pins the profile, so the UI can explain why switching is disabled. */
+  profilePinnedBy: string | null;
+  sources: { entra: SourceStatus; pulumi: SourceStatus };
+  database: { path: string; schemaVersion: number; sizeBytes: number; provisioningEvents: number };
+  secretStorage: { backend: string; warning: string | null };
+  generatedAt: string;
+}
