@@ -41,7 +41,8 @@ export function formatStatus(status: AppStatus): string[] {
 /** The human form of `scimwatch profiles`. */
 export function formatProfiles(profiles: ProfileSummary[]): string[] {
   return profiles.map((p) => {
-    const state = p.mode === 'demo' ? 'demo data' : p.missing.length ? `needs ${p.missing.join(', ')}` : 'configured';
+    const state =
+      p.mode === 'demo' ? 'demo data' : p.missing.length ? `needs ${p.missing.join(', ')}` : 'configured';
     return `${p.active ? '*' : ' '} ${p.name.padEnd(16)} ${state}`;
   });
 }

@@ -45,7 +45,8 @@ const options = {
 function parsePort(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, not "${raw}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0-65535, not "${raw}".`);
   return port;
 }
 
@@ -75,7 +76,8 @@ async function run(argv: string[]): Promise<number> {
     case 'profiles':
       return profilesCommand({ json: values.json ?? false });
     case 'sync':
-      if (!values.once) throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
+      if (!values.once)
+        throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
       return syncCommand();
     default:
       throw new Error(`Unknown command "${command}". See scimwatch --help.`);

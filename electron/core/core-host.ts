@@ -20,7 +20,12 @@ import { resolveDataDir } from './config/data-dir';
 import { readEnvironment, type EnvironmentConfig } from './config/environment';
 import { methodRoutes } from './handlers/routes';
 import { createLogger, fileLogWriter, redactText, type Logger } from './log/logger';
-import { acquireProfileLock, describeHolder, refreshProfileLock, type LockHolder } from './profiles/profile-lock';
+import {
+  acquireProfileLock,
+  describeHolder,
+  refreshProfileLock,
+  type LockHolder,
+} from './profiles/profile-lock';
 import {
   listProfileNames,
   profileDatabasePath,
@@ -80,7 +85,12 @@ export class CoreHost {
     this.profilePinnedBy = active.pinnedBy;
     const level = environment.settings.logLevel ?? 'info';
     const write = options.logWrite ?? fileLogWriter(join(dataDir, 'logs', 'scimwatch.log'));
-    this.log = createLogger({ level, write, knownSecrets: () => this.knownSecrets(), scope: options.hostKind });
+    this.log = createLogger({
+      level,
+      write,
+      knownSecrets: () => this.knownSecrets(),
+      scope: options.hostKind,
+    });
   }
 
   /** Reads the environment (an invalid variable fails here, named), opens the active profile, starts the workers. */
@@ -90,7 +100,12 @@ export class CoreHost {
     const dataDir = resolveDataDir(env);
     mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
     const saved = options.secretBackend?.(dataDir) ?? new FileSecretStore(dataDir);
-    const host = new CoreHost(options, dataDir, environment, new LayeredSecretStore(new EnvSecretStore(env), saved));
+    const host = new CoreHost(
+      options,
+      dataDir,
+      environment,
+      new LayeredSecretStore(new EnvSecretStore(env), saved),
+    );
     host.workers = await host.startWorkers(host.profile);
     return host;
   }
@@ -99,11 +114,16 @@ export class CoreHost {
     return this.profile;
   }
 
-  /** Runs one contract method: validated here, then answered by the worker its route names. */
-  async call<M extends MethodName>(method: M, input: InputOf<M> | unknown): Promise<OutputOf<M>> {
+  /** Runs one contract method with typed input (callers inside the process). */
+  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> {
+    return this.dispatch(method, input);
+  }
+
+  /** Runs one contract method with untrusted input from an adapter (IPC, HTTP): validated here first. */
+  async dispatch<M extends MethodName>(method: M, input: unknown): Promise<OutputOf<M>> {
     const parsed = parseInput(method, input);
     const route: 'reader' | 'writer' | 'host' = methodRoutes[method];
-    if (route === 'host') return this.callHost(method, parsed) as Promise<OutputOf<M>>;
+    if (route === 'host') return this.callHost(method, parsed);
     await this.switching;
     const workers = await this.liveWorkers();
     return (await workers[route].request(method, parsed)) as OutputOf<M>;
@@ -173,13 +193,22 @@ export class CoreHost {
 
   private async createProfile(name: string): Promise<ProfileSummary> {
     if (listProfileNames(this.dataDir).includes(name)) {
-      throw new ScimWatchError('invalid_input', `A profile named "${name}" already exists.`, 'Pick another name.');
+      throw new ScimWatchError(
+        'invalid_input',
+        `A profile named "${name}" already exists.`,
+        'Pick another name.',
+      );
     }
     // A short-lived writer creates and migrates the new profile's database.
-    const writer = await WorkerHandle.start(this.workerEntry(), this.workerConfig('writer', name), this.serveWorker, {
-      onEvent: () => undefined,
-      onExit: () => undefined,
-    });
+    const writer = await WorkerHandle.start(
+      this.workerEntry(),
+      this.workerConfig('writer', name),
+      this.serveWorker,
+      {
+        onEvent: () => undefined,
+        onExit: () => undefined,
+      },
+    );
     await writer.close();
     return { name, mode: 'live', active: false, missing: [] };
   }
@@ -211,17 +240,28 @@ export class CoreHost {
     const releaseLock = this.takeLock(profile);
     const events = {
       onEvent: (name: string, payload: unknown) => this.fromWorker(name, payload),
-      onExit: (role: string, code: number) => this.log.error(`The ${role} worker stopped unexpectedly`, { code }),
+      onExit: (role: string, code: number) =>
+        this.log.error(`The ${role} worker stopped unexpectedly`, { code }),
     };
     try {
       // The writer first: it creates and migrates the file the reader then opens read-only.
-      const writer = await WorkerHandle.start(this.workerEntry(), this.workerConfig('writer', profile), this.serveWorker, events);
+      const writer = await WorkerHandle.start(
+        this.workerEntry(),
+        this.workerConfig('writer', profile),
+        this.serveWorker,
+        events,
+      );
       for (const notice of writer.notices) {
         this.notices.push(notice);
         this.log.warn(notice);
       }
       try {
-        const reader = await WorkerHandle.start(this.workerEntry(), this.workerConfig('reader', profile), this.serveWorker, events);
+        const reader = await WorkerHandle.start(
+          this.workerEntry(),
+          this.workerConfig('reader', profile),
+          this.serveWorker,
+          events,
+        );
         return { writer, reader, releaseLock };
       } catch (error) {
         await writer.close();

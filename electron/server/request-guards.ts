@@ -10,7 +10,9 @@ export interface Origins {
 
 /** The Host values a server bound to `bind:port` answers to; loopback binds accept every loopback name. */
 export function allowedOrigins(bind: string, port: number, scheme: Origins['scheme']): Origins {
-  const names = isLoopbackHost(bind) ? ['127.0.0.1', 'localhost', '[::1]'] : [bind.includes(':') ? `[${bind}]` : bind];
+  const names = isLoopbackHost(bind)
+    ? ['127.0.0.1', 'localhost', '[::1]']
+    : [bind.includes(':') ? `[${bind}]` : bind];
   return { hosts: new Set(names.map((n) => `${n}:${port}`.toLowerCase())), scheme };
 }
 
@@ -23,7 +25,8 @@ export function refusalReason(request: IncomingMessage, origins: Origins): strin
   const host = (request.headers.host ?? '').toLowerCase();
   if (!origins.hosts.has(host)) return 'unexpected Host header';
   const origin = request.headers.origin;
-  if (origin !== undefined && origin.toLowerCase() !== `${origins.scheme}://${host}`) return 'cross-origin request';
+  if (origin !== undefined && origin.toLowerCase() !== `${origins.scheme}://${host}`)
+    return 'cross-origin request';
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return 'cross-site request';
   return null;

@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -36,7 +41,10 @@ export interface RunningServer {
 const maxBodyBytes = 1024 * 1024;
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -48,13 +56,18 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   const type = request.headers['content-type'] ?? '';
   // Requiring JSON also forces browsers to preflight cross-origin posts, which this server never approves.
   if (!type.toLowerCase().startsWith('application/json')) {
-    throw new ScimWatchError('invalid_input', 'Requests must be sent as application/json.', 'Set Content-Type.');
+    throw new ScimWatchError(
+      'invalid_input',
+      'Requests must be sent as application/json.',
+      'Set Content-Type.',
+    );
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) throw new ScimWatchError('invalid_input', 'The request body is too large.', 'Send less.');
+    if (size > maxBodyBytes)
+      throw new ScimWatchError('invalid_input', 'The request body is too large.', 'Send less.');
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -82,13 +95,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const token = options.accessToken ?? generateAccessToken();
   const events = new EventStream();
   const unsubscribe = options.core.subscribe((event, payload) => events.send(event, payload));
-  let origins: Origins | undefined;
-  let cookie = '';
+  // Listen first: the allowed Host values and the cookie name depend on the port we get.
+  const server: Server = options.tls ? createHttpsServer(options.tls) : createHttpServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bind, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const scheme = options.tls ? 'https' : 'http';
+  const origins: Origins = allowedOrigins(bind, port, scheme);
+  const cookie = cookieName(port);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     applySecurityHeaders(response, Boolean(options.tls));
-    const refusal = origins ? refusalReason(request, origins) : 'starting';
-    if (refusal) return sendError(response, { code: 'forbidden', message: `Refused: ${refusal}.`, hint: 'Open the URL ScimWatch printed.' });
+    const refusal = refusalReason(request, origins);
+    if (refusal)
+      return sendError(response, {
+        code: 'forbidden',
+        message: `Refused: ${refusal}.`,
+        hint: 'Open the URL ScimWatch printed.',
+      });
     const url = new URL(request.url ?? '/', 'http://localhost');
     const authorization = request.headers.authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
@@ -108,12 +134,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname === '/api/events' && request.method === 'GET') return events.attach(response);
     if (url.pathname.startsWith('/api/')) {
       const method = url.pathname.slice('/api/'.length);
-      if (request.method !== 'POST') return sendError(response, { code: 'invalid_input', message: 'Use POST.', hint: 'POST /api/<method>' });
+      if (request.method !== 'POST')
+        return sendError(response, {
+          code: 'invalid_input',
+          message: 'Use POST.',
+          hint: 'POST /api/<method>',
+        });
       if (!isMethodName(method)) {
-        return sendError(response, { code: 'unknown_method', message: `No such method: ${method}.`, hint: 'See the API contract.' });
+        return sendError(response, {
+          code: 'unknown_method',
+          message: `No such method: ${method}.`,
+          hint: 'See the API contract.',
+        });
       }
       try {
-        const result = await options.core.call(method, await readJsonBody(request));
+        const result = await options.core.dispatch(method, await readJsonBody(request));
         return sendJson(response, 200, { ok: true, result });
       } catch (error) {
         if (!(error instanceof ScimWatchError)) options.core.log.error(`${method} failed`, { error });
@@ -130,22 +165,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     response.end(file.body);
   };
 
-  const listener = (request: IncomingMessage, response: ServerResponse) => {
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       options.core.log.error('Request failed', { error });
       if (!response.headersSent) sendError(response, toApiError(error));
       else response.end();
     });
-  };
-  const server: Server = options.tls ? createHttpsServer(options.tls, listener) : createHttpServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, bind, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  const scheme = options.tls ? 'https' : 'http';
-  origins = allowedOrigins(bind, port, scheme);
-  cookie = cookieName(port);
   const displayHost = bind.includes(':') ? `[${bind}]` : bind;
   const origin = `${scheme}://${displayHost}:${port}`;
   return {

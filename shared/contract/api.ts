@@ -4,12 +4,16 @@ import { methodNames, type InputOf, type MethodName, type OutputOf } from './req
 type Namespace = MethodName extends `${infer N}.${string}` ? N : never;
 type Verb<N extends Namespace, M extends MethodName> = M extends `${N}.${infer V}` ? V : never;
 
-type MethodFn<M extends MethodName> = undefined extends InputOf<M>
-  ? (input?: InputOf<M>) => Promise<OutputOf<M>>
-  : (input: InputOf<M>) => Promise<OutputOf<M>>;
+type MethodFn<M extends MethodName> =
+  undefined extends InputOf<M>
+    ? (input?: InputOf<M>) => Promise<OutputOf<M>>
+    : (input: InputOf<M>) => Promise<OutputOf<M>>;
 
 /** Subscribes to one pushed event; the returned function unsubscribes. */
-export type Subscribe = <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+export type Subscribe = <E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+) => () => void;
 
 /**
  * What the renderer sees: one method per request (`api.settings.update({...})`) and typed

@@ -14,9 +14,7 @@ export function pageQuerySchema<F extends z.ZodType, S extends readonly [string,
   return z.strictObject({
     cursor: z.string().max(1024).optional(),
     limit: z.number().int().min(1).max(maxPageSize).default(100),
-    sort: z
-      .strictObject({ field: z.enum(sortFields), direction: z.enum(['asc', 'desc']) })
-      .optional(),
+    sort: z.strictObject({ field: z.enum(sortFields), direction: z.enum(['asc', 'desc']) }).optional(),
     filter: filter.optional(),
   });
 }

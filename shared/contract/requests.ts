@@ -45,7 +45,10 @@ export const requests = {
   'settings.update': { input: settingsUpdateSchema, output: returns<SettingsView>() },
   'profiles.list': { input: noInput, output: returns<ProfileSummary[]>() },
   'profiles.select': { input: z.strictObject({ name: profileNameSchema }), output: returns<AppStatus>() },
-  'profiles.create': { input: z.strictObject({ name: profileNameSchema }), output: returns<ProfileSummary>() },
+  'profiles.create': {
+    input: z.strictObject({ name: profileNameSchema }),
+    output: returns<ProfileSummary>(),
+  },
   'provisioningEvents.list': {
     input: pageQuerySchema(provisioningEventFilter, ['activityDateTime']),
     output: returns<Page<ProvisioningEventRow>>(),
@@ -55,7 +58,14 @@ export const requests = {
     output: returns<Page<FindingRow>>(),
   },
   'sync.run': {
-    input: z.strictObject({ sources: z.array(z.enum(['entra', 'pulumi'])).min(1).optional() }).default({}),
+    input: z
+      .strictObject({
+        sources: z
+          .array(z.enum(['entra', 'pulumi']))
+          .min(1)
+          .optional(),
+      })
+      .default({}),
     output: returns<SyncRunResult>(),
   },
   'reconcile.run': { input: noInput, output: returns<{ runId: number }>() },

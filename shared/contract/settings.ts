@@ -24,7 +24,10 @@ export const settingsShape = {
   tenantId: z
     .string()
     .trim()
-    .refine((v) => guid.test(v) || domain.test(v), 'tenant must be a GUID or a domain such as contoso.onmicrosoft.com'),
+    .refine(
+      (v) => guid.test(v) || domain.test(v),
+      'tenant must be a GUID or a domain such as contoso.onmicrosoft.com',
+    ),
   clientId: guidSetting('client id'),
   authMethod: z.enum(authMethods),
   clientCertPath: z.string().trim().min(1).max(4096),
@@ -39,7 +42,10 @@ export const settingsShape = {
   pulumiOrg: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'organization name holds letters, digits, dots, dashes and underscores'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/,
+      'organization name holds letters, digits, dots, dashes and underscores',
+    ),
   pulumiApiUrl: credentialUrl,
   pulumiSelfHosted: z.boolean(),
   caFile: z.string().trim().min(1).max(4096),
@@ -61,7 +67,12 @@ export const settingDefaults: Partial<Settings> = {
 };
 
 /** Secrets are write-only across the contract: they can be set or cleared, never read back. */
-export const secretNames = ['clientSecret', 'clientCertPassword', 'pulumiScimToken', 'pulumiAccessToken'] as const;
+export const secretNames = [
+  'clientSecret',
+  'clientCertPassword',
+  'pulumiScimToken',
+  'pulumiAccessToken',
+] as const;
 export type SecretName = (typeof secretNames)[number];
 
 export type SettingSource = 'environment' | 'saved' | 'default';

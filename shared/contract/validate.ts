@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 import { ScimWatchError } from './errors';
 import { requests, type MethodName, type ParsedInputOf } from './requests';

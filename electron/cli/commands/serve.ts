@@ -20,8 +20,14 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) {
     throw new Error('--tls-cert and --tls-key go together; pass both or neither.');
   }
-  const tls = flags.tlsCert && flags.tlsKey ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } : undefined;
-  const core = await CoreHost.start({ hostKind: 'server', lockAs: { command: 'scimwatch serve', url: null } });
+  const tls =
+    flags.tlsCert && flags.tlsKey
+      ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) }
+      : undefined;
+  const core = await CoreHost.start({
+    hostKind: 'server',
+    lockAs: { command: 'scimwatch serve', url: null },
+  });
   let server;
   try {
     server = await startServer({ core, host: flags.host, port: flags.port, tls, staticDir: rendererDir });

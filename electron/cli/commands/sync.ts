@@ -14,7 +14,8 @@ async function delegate(holder: LockHolder & { url: string; accessToken: string 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${holder.accessToken}` },
     body: '{}',
   });
-  const body = (await response.json()) as { ok: true; result: SyncRunResult } | { ok: false; error: ApiError };
+  const body = (await response.json()) as
+    { ok: true; result: SyncRunResult } | { ok: false; error: ApiError };
   if (!body.ok) throw new ScimWatchError(body.error.code, body.error.message, body.error.hint);
   return body.result;
 }
@@ -31,9 +32,16 @@ export async function syncCommand(): Promise<number> {
     return exitCodes.ok;
   }
   if (holder) {
-    throw new ScimWatchError('profile_locked', describeHolder(profile, holder), 'Wait for it to finish, or stop it.');
+    throw new ScimWatchError(
+      'profile_locked',
+      describeHolder(profile, holder),
+      'Wait for it to finish, or stop it.',
+    );
   }
-  const core = await CoreHost.start({ hostKind: 'cli', lockAs: { command: 'scimwatch sync --once', url: null } });
+  const core = await CoreHost.start({
+    hostKind: 'cli',
+    lockAs: { command: 'scimwatch sync --once', url: null },
+  });
   try {
     print((await core.call('sync.run', {})).message);
     return exitCodes.ok;

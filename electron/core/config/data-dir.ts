@@ -8,7 +8,11 @@ export const appFolderName = 'ScimWatch';
  * Where profiles, secrets, logs and locks live: SCIMWATCH_DATA_DIR, else the same folder Electron's
  * `userData` uses, so the desktop app, the server and the CLI share one history.
  */
-export function resolveDataDir(env: NodeJS.ProcessEnv, platform = process.platform, home = homedir()): string {
+export function resolveDataDir(
+  env: NodeJS.ProcessEnv,
+  platform = process.platform,
+  home = homedir(),
+): string {
   if (env.SCIMWATCH_DATA_DIR) return env.SCIMWATCH_DATA_DIR;
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), appFolderName);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', appFolderName);

@@ -9,12 +9,16 @@ import {
 export type EffectiveSettings = { [K in SettingKey]: SettingValue<K> };
 
 /** Resolves each setting by precedence: environment, then saved settings, then defaults. */
-export function effectiveSettings(environment: Partial<Settings>, saved: Partial<Settings>): EffectiveSettings {
+export function effectiveSettings(
+  environment: Partial<Settings>,
+  saved: Partial<Settings>,
+): EffectiveSettings {
   const out: Partial<Record<SettingKey, SettingValue>> = {};
   for (const key of settingKeys) {
     if (environment[key] !== undefined) out[key] = { value: environment[key], source: 'environment' };
     else if (saved[key] !== undefined) out[key] = { value: saved[key], source: 'saved' };
-    else if (settingDefaults[key] !== undefined) out[key] = { value: settingDefaults[key], source: 'default' };
+    else if (settingDefaults[key] !== undefined)
+      out[key] = { value: settingDefaults[key], source: 'default' };
     else out[key] = { value: null, source: null };
   }
   return out as EffectiveSettings;
@@ -24,5 +28,5 @@ export function effectiveSettings(environment: Partial<Settings>, saved: Partial
 export function settingValues(settings: EffectiveSettings): Partial<Settings> {
   return Object.fromEntries(
     settingKeys.filter((k) => settings[k].value !== null).map((k) => [k, settings[k].value]),
-  ) as Partial<Settings>;
+  );
 }

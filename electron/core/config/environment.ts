@@ -1,6 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
-import { profileNameSchema, ScimWatchError, settingsShape, type SettingKey, type Settings } from '../../../shared/contract';
+import {
+  profileNameSchema,
+  ScimWatchError,
+  settingsShape,
+  type SettingKey,
+  type Settings,
+} from '../../../shared/contract';
 
 /** The environment variable behind each non-secret setting. Secrets: see secrets/env-secret-store.ts. */
 export const settingEnvVars: Record<SettingKey, string> = {
@@ -20,7 +26,14 @@ export const settingEnvVars: Record<SettingKey, string> = {
   logLevel: 'SCIMWATCH_LOG_LEVEL',
 };
 
-const booleanWords: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+const booleanWords: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  false: false,
+  '0': false,
+  no: false,
+};
 
 /** What the environment says, already validated. */
 export interface EnvironmentConfig {
@@ -31,7 +44,11 @@ export interface EnvironmentConfig {
 }
 
 function invalid(variable: string, reason: string): ScimWatchError {
-  return new ScimWatchError('invalid_input', `${variable} is invalid: ${reason}`, `Fix or unset ${variable}.`);
+  return new ScimWatchError(
+    'invalid_input',
+    `${variable} is invalid: ${reason}`,
+    `Fix or unset ${variable}.`,
+  );
 }
 
 function parseSetting<K extends SettingKey>(key: K, raw: string): Settings[K] {
@@ -56,7 +73,8 @@ export function readEnvironment(env: NodeJS.ProcessEnv): EnvironmentConfig {
   const profile = env.SCIMWATCH_PROFILE || undefined;
   if (profile !== undefined) {
     const parsed = profileNameSchema.safeParse(profile);
-    if (!parsed.success) throw invalid('SCIMWATCH_PROFILE', parsed.error.issues[0]?.message ?? 'invalid name');
+    if (!parsed.success)
+      throw invalid('SCIMWATCH_PROFILE', parsed.error.issues[0]?.message ?? 'invalid name');
   }
   return {
     profile,

@@ -23,4 +23,4 @@ export const pendingHandlers: HandlerTable = Object.fromEntries(
       );
     },
   ]),
-) as HandlerTable;
+);

@@ -17,10 +17,16 @@ interface PollRow {
 /** Folds the poll state of one side's collectors into the health the status bar shows. */
 function sourceStatus(rows: PollRow[], configured: boolean): SourceStatus {
   const latest = (pick: (r: PollRow) => string | null) =>
-    rows.map(pick).filter((v): v is string => v !== null).sort().at(-1) ?? null;
+    rows
+      .map(pick)
+      .filter((v): v is string => v !== null)
+      .sort()
+      .at(-1) ?? null;
   const lastSuccessAt = latest((r) => r.last_success_at);
   const lastErrorAt = latest((r) => r.last_error_at);
-  const failing = rows.filter((r) => r.last_error_at && (!r.last_success_at || r.last_error_at > r.last_success_at));
+  const failing = rows.filter(
+    (r) => r.last_error_at && (!r.last_success_at || r.last_error_at > r.last_success_at),
+  );
   const health: SourceStatus['health'] = !configured
     ? 'not_configured'
     : rows.length === 0
@@ -49,7 +55,9 @@ export async function buildStatus(context: HandlerContext): Promise<AppStatus> {
   const storage = await host.secretStorage();
   const isDemo = config.profile === demoProfile;
   const missing = isDemo ? [] : missingSettings(settings, (name) => secrets[name].set);
-  const polls = db.prepare('SELECT source, last_success_at, last_error_at, last_error FROM poll_state').all() as PollRow[];
+  const polls = db
+    .prepare('SELECT source, last_success_at, last_error_at, last_error FROM poll_state')
+    .all() as PollRow[];
   const configured = missing.length === 0;
   const eventCount = (db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }).n;
   return {
@@ -58,8 +66,14 @@ export async function buildStatus(context: HandlerContext): Promise<AppStatus> {
     profile: { name: config.profile, mode: isDemo ? 'demo' : 'live', active: true, missing },
     profilePinnedBy: config.profilePinnedBy,
     sources: {
-      entra: sourceStatus(polls.filter((p) => p.source.startsWith('entra.')), configured),
-      pulumi: sourceStatus(polls.filter((p) => p.source.startsWith('pulumi.')), configured),
+      entra: sourceStatus(
+        polls.filter((p) => p.source.startsWith('entra.')),
+        configured,
+      ),
+      pulumi: sourceStatus(
+        polls.filter((p) => p.source.startsWith('pulumi.')),
+        configured,
+      ),
     },
     database: {
       path: config.databasePath,

@@ -37,7 +37,10 @@ export const tableHandlers: HandlerTable = {
         `(instr(lower(coalesce(source_display_name, '')), lower(?)) > 0
           OR instr(lower(coalesce(target_display_name, '')), lower(?)) > 0
           OR source_id = ? OR target_id = ?)`,
-        t, t, t, t,
+        t,
+        t,
+        t,
+        t,
       );
     }
     return keysetPage<EventRecord, ProvisioningEventRow>({
@@ -50,7 +53,7 @@ export const tableHandlers: HandlerTable = {
       params,
       limit,
       cursor,
-      toItem: ({ sort_key: _s, tie_key: _t, ...row }) => row as ProvisioningEventRow,
+      toItem: ({ sort_key: _s, tie_key: _t, ...row }) => row,
     });
   },
 

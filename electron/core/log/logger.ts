@@ -42,7 +42,10 @@ function redactValue(value: unknown, secrets: string[], depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, sensitiveField.test(k) ? redacted : redactValue(v, secrets, depth + 1)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      sensitiveField.test(k) ? redacted : redactValue(v, secrets, depth + 1),
+    ]),
   );
 }
 
@@ -65,7 +68,8 @@ export function createLogger(options: LoggerOptions): Logger {
     warn: (m, f) => emit('warn', m, f),
     info: (m, f) => emit('info', m, f),
     debug: (m, f) => emit('debug', m, f),
-    child: (scope) => createLogger({ ...options, scope: options.scope ? `${options.scope}.${scope}` : scope }),
+    child: (scope) =>
+      createLogger({ ...options, scope: options.scope ? `${options.scope}.${scope}` : scope }),
   };
 }
 

@@ -40,7 +40,11 @@ function readHolder(path: string): LockHolder | null {
  * Takes the profile's poller lock: one process polls a profile at a time. The lock file is created
  * exclusively; a lock left by a process that no longer exists is taken over.
  */
-export function acquireProfileLock(dataDir: string, profile: string, holder: Omit<LockHolder, 'pid' | 'since'>): LockResult {
+export function acquireProfileLock(
+  dataDir: string,
+  profile: string,
+  holder: Omit<LockHolder, 'pid' | 'since'>,
+): LockResult {
   const path = lockPath(dataDir, profile);
   mkdirSync(join(dataDir, 'locks'), { recursive: true });
   const mine: LockHolder = { pid: process.pid, since: new Date().toISOString(), ...holder };
@@ -83,7 +87,11 @@ export function describeHolder(profile: string, holder: LockHolder): string {
 }
 
 /** Rewrites the details of a lock this process holds (a server learns its URL only after it listens). */
-export function refreshProfileLock(dataDir: string, profile: string, details: Omit<LockHolder, 'pid' | 'since'>): void {
+export function refreshProfileLock(
+  dataDir: string,
+  profile: string,
+  details: Omit<LockHolder, 'pid' | 'since'>,
+): void {
   const path = lockPath(dataDir, profile);
   const current = readHolder(path);
   if (current?.pid !== process.pid) return;

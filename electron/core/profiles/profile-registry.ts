@@ -72,6 +72,8 @@ export function resolveActiveProfile(dataDir: string, environment: EnvironmentCo
   if (environment.profile) return { name: environment.profile, pinnedBy: 'SCIMWATCH_PROFILE' };
   const selected = readState(dataDir).selectedProfile;
   if (selected && profileNameSchema.safeParse(selected).success) return { name: selected, pinnedBy: null };
-  const configuresLiveTenant = Object.keys(environment.settings).some((k) => k !== 'logLevel' && k !== 'caFile');
+  const configuresLiveTenant = Object.keys(environment.settings).some(
+    (k) => k !== 'logLevel' && k !== 'caFile',
+  );
   return { name: configuresLiveTenant ? defaultLiveProfile : demoProfile, pinnedBy: null };
 }

@@ -46,11 +46,14 @@ export class FileSecretStore implements SecretStore {
     if (!existsSync(this.path)) return { version: 1, profiles: {} };
     try {
       const parsed = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<SecretsFile>;
-      if (parsed.version === 1 && parsed.profiles && typeof parsed.profiles === 'object') return parsed as SecretsFile;
+      if (parsed.version === 1 && parsed.profiles && typeof parsed.profiles === 'object')
+        return parsed as SecretsFile;
     } catch {
       // fall through: the message below must not quote the file, which may hold secrets
     }
-    throw new Error(`${this.path} is not a valid ScimWatch secrets file; move it aside and enter the secrets again`);
+    throw new Error(
+      `${this.path} is not a valid ScimWatch secrets file; move it aside and enter the secrets again`,
+    );
   }
 
   private write(file: SecretsFile): void {

@@ -41,7 +41,8 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   set(profile: string, name: SecretName, value: string): void {
-    if (!this.safeStorage.isEncryptionAvailable()) throw new Error(this.warning ?? 'Encryption is not available');
+    if (!this.safeStorage.isEncryptionAvailable())
+      throw new Error(this.warning ?? 'Encryption is not available');
     const file = this.read();
     const encoded = this.safeStorage.encryptString(value).toString('base64');
     file.profiles[profile] = { ...file.profiles[profile], [name]: encoded };

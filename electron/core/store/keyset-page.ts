@@ -27,13 +27,21 @@ export function encodeCursor(sortValue: SqlValue, tieValue: SqlValue): string {
 function decodeCursor(cursor: string): [SqlValue, SqlValue] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && parsed.every((v) => ['string', 'number'].includes(typeof v) || v === null)) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      parsed.every((v) => ['string', 'number'].includes(typeof v) || v === null)
+    ) {
       return parsed as [SqlValue, SqlValue];
     }
   } catch {
     // reported below
   }
-  throw new ScimWatchError('invalid_input', 'The page cursor is not valid.', 'Start again from the first page.');
+  throw new ScimWatchError(
+    'invalid_input',
+    'The page cursor is not valid.',
+    'Start again from the first page.',
+  );
 }
 
 /**
@@ -47,7 +55,9 @@ export function keysetPage<Row extends { sort_key: SqlValue; tie_key: SqlValue }
   const params = [...query.params];
   if (query.cursor) {
     const [sortValue, tieValue] = decodeCursor(query.cursor);
-    where.push(`(${query.sortExpression}, ${query.tieExpression}) ${query.direction === 'asc' ? '>' : '<'} (?, ?)`);
+    where.push(
+      `(${query.sortExpression}, ${query.tieExpression}) ${query.direction === 'asc' ? '>' : '<'} (?, ?)`,
+    );
     params.push(sortValue, tieValue);
   }
   const sql = `${query.select}

@@ -17,10 +17,15 @@ export function latestVersion(migrations: readonly Migration[]): number {
  * Brings a database up to the newest schema, one transaction per migration, so a crash leaves the
  * file at a whole version. `user_version` is the schema version; `schema_migrations` is its history.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[], now = () => new Date()): number[] {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  now = () => new Date(),
+): number[] {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration versions must be 1..n without gaps; found ${m.version}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migration versions must be 1..n without gaps; found ${m.version}`);
   });
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);

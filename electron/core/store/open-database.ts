@@ -1,4 +1,13 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -103,7 +112,9 @@ export function openStore(path: string, options: OpenStoreOptions = {}): OpenedS
   }
   if (verdict === 'ours' && !isHealthy(path, options.nativeBinding)) {
     const aside = moveAside(path, now());
-    notices.push(`The database was corrupt; it was moved to ${aside} and a new one was created. History will be collected again.`);
+    notices.push(
+      `The database was corrupt; it was moved to ${aside} and a new one was created. History will be collected again.`,
+    );
   }
   // The cache holds names and e-mail addresses of the whole directory: owner-only, like the secrets.
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -124,7 +135,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): OpenedS
 
 /** Opens an existing, already migrated database for reading only (the query worker's connection). */
 export function openReadOnlyStore(path: string, nativeBinding?: string): Database.Database {
-  const db = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  const db = new Database(path, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   db.pragma('busy_timeout = 5000');
   return db;
 }

@@ -69,10 +69,10 @@ export class TransportFactory {
    */
   readonly fetch: Fetch = async (url, init) => {
     assertSecureUrl(url);
-    return (await undiciFetch(url, {
+    return await undiciFetch(url, {
       ...(init as Parameters<typeof undiciFetch>[1]),
       dispatcher: this.dispatcher(),
-    })) as unknown as Response;
+    });
   };
 
   /** A client that attaches `authorization` only to requests for `baseUrl`'s origin. */
@@ -96,6 +96,10 @@ export class TransportFactory {
 export function assertSecureUrl(url: string): void {
   const reason = insecureUrlReason(url);
   if (reason) {
-    throw new ScimWatchError('source_error', `Refused to connect: ${reason}.`, 'Use an https:// URL for this source.');
+    throw new ScimWatchError(
+      'source_error',
+      `Refused to connect: ${reason}.`,
+      'Use an https:// URL for this source.',
+    );
   }
 }

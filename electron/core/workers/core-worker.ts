@@ -29,7 +29,8 @@ const rpc = new RpcChannel(port, async (method, params) => {
   }
   if (!context) throw new ScimWatchError('unavailable', 'The database is not open.', 'Restart ScimWatch.');
   const handler = isMethodName(method) ? table[method] : undefined;
-  if (!handler) throw new ScimWatchError('unknown_method', `No such method: ${method}.`, 'Update the client.');
+  if (!handler)
+    throw new ScimWatchError('unknown_method', `No such method: ${method}.`, 'Update the client.');
   try {
     return await (handler as (input: unknown, c: HandlerContext) => unknown)(params, context);
   } catch (error) {
@@ -39,13 +40,19 @@ const rpc = new RpcChannel(port, async (method, params) => {
 });
 
 const host: HostServices = {
-  secretStates: (profile) => rpc.request(hostServices.secretStates, { profile }) as ReturnType<HostServices['secretStates']>,
+  secretStates: (profile) =>
+    rpc.request(hostServices.secretStates, { profile }) as ReturnType<HostServices['secretStates']>,
   secret: (profile, name: SecretName) =>
     rpc.request(hostServices.secretGet, { profile, name }) as Promise<string | undefined>,
   setSecret: async (profile, name, value) => {
-    await rpc.request(value === null ? hostServices.secretDelete : hostServices.secretSet, { profile, name, value });
+    await rpc.request(value === null ? hostServices.secretDelete : hostServices.secretSet, {
+      profile,
+      name,
+      value,
+    });
   },
-  secretStorage: () => rpc.request(hostServices.secretStorage, {}) as ReturnType<HostServices['secretStorage']>,
+  secretStorage: () =>
+    rpc.request(hostServices.secretStorage, {}) as ReturnType<HostServices['secretStorage']>,
 };
 
 // Log lines go to the host, which redacts with the secrets it alone holds, then writes them.
@@ -59,7 +66,10 @@ const log = createLogger({
 try {
   let notices: string[] = [];
   if (config.role === 'writer') {
-    const opened = openStore(config.databasePath, config.nativeBinding ? { nativeBinding: config.nativeBinding } : {});
+    const opened = openStore(
+      config.databasePath,
+      config.nativeBinding ? { nativeBinding: config.nativeBinding } : {},
+    );
     db = opened.db;
     notices = opened.notices;
   } else {
@@ -71,6 +81,10 @@ try {
   const reason =
     error instanceof ScimWatchError
       ? error.toApiError()
-      : { code: 'internal', message: `The database could not be opened: ${String(error)}`, hint: 'Check the log.' };
+      : {
+          code: 'internal',
+          message: `The database could not be opened: ${String(error)}`,
+          hint: 'Check the log.',
+        };
   rpc.emit('worker.failed', reason);
 }

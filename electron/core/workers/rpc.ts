@@ -21,7 +21,10 @@ export type RequestHandler = (method: string, params: unknown) => unknown;
  */
 export class RpcChannel {
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  >();
   private eventListener: (name: string, payload: unknown) => void = () => undefined;
 
   constructor(
@@ -49,7 +52,8 @@ export class RpcChannel {
 
   /** Fails every request still waiting, e.g. when the worker on the other end died. */
   failPending(error: ApiError): void {
-    for (const { reject } of this.pending.values()) reject(new ScimWatchError(error.code, error.message, error.hint));
+    for (const { reject } of this.pending.values())
+      reject(new ScimWatchError(error.code, error.message, error.hint));
     this.pending.clear();
   }
 

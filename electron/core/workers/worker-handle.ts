@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 import { ScimWatchError, type ApiError } from '../../../shared/contract';
-import { RpcChannel, type MessagePortLike, type RequestHandler } from './rpc';
+import { RpcChannel, type RequestHandler } from './rpc';
 import type { WorkerConfig } from './worker-config';
 
 export interface WorkerEvents {
@@ -22,9 +22,14 @@ export class WorkerHandle {
   ) {}
 
   /** Starts a worker and resolves once its database is open, or rejects with the reason it is not. */
-  static start(entry: URL, config: WorkerConfig, serveHost: RequestHandler, events: WorkerEvents): Promise<WorkerHandle> {
+  static start(
+    entry: URL,
+    config: WorkerConfig,
+    serveHost: RequestHandler,
+    events: WorkerEvents,
+  ): Promise<WorkerHandle> {
     const worker = new Worker(entry, { workerData: config });
-    const rpc = new RpcChannel(worker as unknown as MessagePortLike, serveHost);
+    const rpc = new RpcChannel(worker, serveHost);
     return new Promise((resolve, reject) => {
       let handle: WorkerHandle | undefined;
       rpc.onEvent((name, payload) => {
@@ -49,7 +54,14 @@ export class WorkerHandle {
           message: `The ${config.role} worker stopped (exit code ${code}).`,
           hint: 'Try again; ScimWatch restarts it. If it keeps stopping, check the log.',
         });
-        if (!handle) reject(new ScimWatchError('internal', `The ${config.role} worker exited while starting.`, 'Check the log.'));
+        if (!handle)
+          reject(
+            new ScimWatchError(
+              'internal',
+              `The ${config.role} worker exited while starting.`,
+              'Check the log.',
+            ),
+          );
         else if (!handle.closing) events.onExit(config.role, code);
       });
     });

@@ -1,0 +1,31 @@
+import type { SourceStatus } from '../../../shared/contract';
+
+const labels: Record<SourceStatus['health'], string> = {
+  ok: 'Healthy',
+  degraded: 'Degraded',
+  error: 'Failing',
+  not_configured: 'Not configured',
+  never_polled: 'Not polled yet',
+};
+
+/** One side of the wire (Entra or Pulumi) and how its last polls went. */
+export function SourceCard({ title, source }: { title: string; source: SourceStatus }) {
+  return (
+    <section className="card" aria-label={`${title} health`}>
+      <h2>{title}</h2>
+      <p className={`health health-${source.health}`} data-testid={`health-${title.toLowerCase()}`}>
+        {labels[source.health]}
+      </p>
+      <dl>
+        <dt>Last success</dt>
+        <dd>{source.lastSuccessAt ?? '—'}</dd>
+        {source.lastError ? (
+          <>
+            <dt>Last error</dt>
+            <dd>{source.lastError}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
