@@ -55,14 +55,15 @@ export class ManualClock implements Clock {
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;
     for (;;) {
+      // Let pending promise chains run first: they may be about to sleep.
+      await new Promise((r) => setImmediate(r));
       const next = this.sleepers.filter((s) => s.until <= target).sort((a, b) => a.until - b.until)[0];
       if (!next) break;
       this.current = next.until;
       this.sleepers = this.sleepers.filter((s) => s !== next);
       next.wake();
-      // Let the woken task run (and possibly sleep again) before looking for the next deadline.
-      await new Promise((r) => setImmediate(r));
     }
     this.current = target;
+    await new Promise((r) => setImmediate(r));
   }
 }
