@@ -18,7 +18,8 @@ export function insecureUrlReason(raw: string): string | null {
   try {
     url = new URL(raw);
   } catch {
-    return `"${raw}" is not a valid URL`;
+    // The value is not quoted back: a pasted token in the wrong field must not be echoed anywhere.
+    return 'not a valid URL';
   }
   if (url.username || url.password) return 'URLs with embedded credentials are not accepted';
   if (url.protocol === 'https:') return null;

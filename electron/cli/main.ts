@@ -18,6 +18,7 @@ Commands:
       --port <number>   Port to bind (default: random)
       --tls-cert <file> PEM certificate for HTTPS
       --tls-key <file>  PEM private key for HTTPS
+      --public-host <name>  Host name clients use, when it is not one of this machine's
   status [--json]       Show the active profile, source health and database
   profiles [--json]     List profiles (the active one is starred)
   sync --once           Poll the active profile once (or ask the server that polls it)
@@ -40,6 +41,7 @@ const options = {
   port: { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  'public-host': { type: 'string' },
 } as const;
 
 function parsePort(raw: string | undefined): number | undefined {
@@ -70,6 +72,7 @@ async function run(argv: string[]): Promise<number> {
         port: parsePort(values.port),
         tlsCert: values['tls-cert'],
         tlsKey: values['tls-key'],
+        publicHost: values['public-host'],
       });
     case 'status':
       return statusCommand({ json: values.json ?? false });

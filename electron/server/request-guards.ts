@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 
 import { isLoopbackHost } from '../../shared/net';
 
@@ -8,12 +9,32 @@ export interface Origins {
   scheme: 'http' | 'https';
 }
 
-/** The Host values a server bound to `bind:port` answers to; loopback binds accept every loopback name. */
-export function allowedOrigins(bind: string, port: number, scheme: Origins['scheme']): Origins {
-  const names = isLoopbackHost(bind)
-    ? ['127.0.0.1', 'localhost', '[::1]']
-    : [bind.includes(':') ? `[${bind}]` : bind];
-  return { hosts: new Set(names.map((n) => `${n}:${port}`.toLowerCase())), scheme };
+const bracketed = (address: string) => (address.includes(':') ? `[${address}]` : address);
+
+/** The names a wildcard bind (0.0.0.0, ::) is reached by: this machine's name and its addresses. */
+function machineNames(): string[] {
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i !== undefined)
+    .map((i) => i.address);
+  return [hostname(), ...addresses];
+}
+
+/**
+ * The Host values a server bound to `bind:port` answers to. Loopback binds accept every loopback
+ * name; wildcard binds accept this machine's names; `publicHost` adds the name a proxy or DNS uses.
+ */
+export function allowedOrigins(
+  bind: string,
+  port: number,
+  scheme: Origins['scheme'],
+  publicHost?: string,
+): Origins {
+  const loopback = ['127.0.0.1', 'localhost', '::1'];
+  const wildcard = bind === '0.0.0.0' || bind === '::';
+  const names = isLoopbackHost(bind) ? loopback : wildcard ? [...loopback, ...machineNames()] : [bind];
+  if (publicHost) names.push(publicHost);
+  return { hosts: new Set(names.map((n) => `${bracketed(n)}:${port}`.toLowerCase())), scheme };
 }
 
 /**

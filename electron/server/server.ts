@@ -24,6 +24,8 @@ export interface ServerOptions {
   tls?: { cert: string | Buffer; key: string | Buffer };
   /** The built renderer (out/renderer); the API works without it. */
   staticDir?: string;
+  /** The name clients use when it is none of this machine's (e.g. behind DNS); checked against Host. */
+  publicHost?: string;
   /** For tests and delegation: use this token instead of a random one. */
   accessToken?: string;
 }
@@ -103,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const port = (server.address() as AddressInfo).port;
   const scheme = options.tls ? 'https' : 'http';
-  const origins: Origins = allowedOrigins(bind, port, scheme);
+  const origins: Origins = allowedOrigins(bind, port, scheme, options.publicHost);
   const cookie = cookieName(port);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {

@@ -10,6 +10,7 @@ export interface ServeFlags {
   port: number | undefined;
   tlsCert: string | undefined;
   tlsKey: string | undefined;
+  publicHost: string | undefined;
 }
 
 /** The built dashboard sits beside the Node build: out/node/cli.js → out/renderer/. */
@@ -30,7 +31,14 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   });
   let server;
   try {
-    server = await startServer({ core, host: flags.host, port: flags.port, tls, staticDir: rendererDir });
+    server = await startServer({
+      core,
+      host: flags.host,
+      port: flags.port,
+      tls,
+      publicHost: flags.publicHost,
+      staticDir: rendererDir,
+    });
   } catch (error) {
     await core.close();
     throw error;

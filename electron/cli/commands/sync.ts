@@ -4,11 +4,14 @@ import { resolveDataDir } from '../../core/config/data-dir';
 import { CoreHost } from '../../core/core-host';
 import { currentLockHolder, describeHolder, type LockHolder } from '../../core/profiles/profile-lock';
 import { resolveActiveProfile } from '../../core/profiles/profile-registry';
+import { assertSecureUrl } from '../../core/transport/transport-factory';
+
 import { exitCodes } from '../exit-codes';
 import { print } from '../output';
 
 /** Asks the server that holds the profile to run the sync, instead of polling beside it. */
 async function delegate(holder: LockHolder & { url: string; accessToken: string }): Promise<SyncRunResult> {
+  assertSecureUrl(holder.url);
   const response = await fetch(`${holder.url}/api/sync.run`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${holder.accessToken}` },

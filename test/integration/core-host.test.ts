@@ -1,0 +1,193 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { CoreHost } from '../../electron/core/core-host';
+import { makeTempDir } from '../helpers/temp-dir';
+import { startTestCore } from '../helpers/core';
+
+const guid = '11111111-2222-3333-4444-555555555555';
+
+/** Holds the profile's write lock from another process for `ms`, resolving once it holds it. */
+function holdWriteLock(databasePath: string, ms: number): Promise<{ done: Promise<void> }> {
+  const script = `
+    const Database = require('better-sqlite3');
+    const db = new Database(process.argv[1]);
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('lockHolder', '1', 'now')").run();
+    process.stdout.write('locked\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[2]));
+    db.exec('COMMIT');
+    db.close();`;
+  const child = spawn(process.execPath, ['-e', script, databasePath, String(ms)], { cwd: process.cwd() });
+  const done = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('locked')) resolve({ done });
+    });
+    child.on('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
+  });
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
+describe('the core host', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let core: CoreHost | undefined;
+  beforeEach(() => (dir = makeTempDir()));
+  afterEach(async () => {
+    await core?.close();
+    core = undefined;
+    dir.remove();
+  });
+
+  it('starts on the demo profile when nothing is configured', async () => {
+    ({ core } = await startTestCore(dir.path));
+    const status = await core.call('app.status', {});
+    expect(status.profile).toEqual({ name: 'demo', mode: 'demo', active: true, missing: [] });
+    expect(status.database.path).toBe(join(dir.path, 'profiles', 'demo.sqlite'));
+    expect(status.database.schemaVersion).toBe(1);
+  });
+
+  it('reports what a partly configured live profile lacks, without falling back to demo', async () => {
+    ({ core } = await startTestCore(dir.path, { SCIMWATCH_TENANT_ID: guid, SCIMWATCH_PULUMI_ORG: 'acme' }));
+    const status = await core.call('app.status', {});
+    expect(status.profile.name).toBe('default');
+    expect(status.profile.mode).toBe('live');
+    expect(status.profile.missing).toContain('SCIMWATCH_CLIENT_ID');
+    expect(status.sources.entra.health).toBe('not_configured');
+  });
+
+  it('saves settings and secrets; secrets come back only as set/unset', async () => {
+    ({ core } = await startTestCore(dir.path, { SCIMWATCH_PROFILE: 'prod', SCIMWATCH_TENANT_ID: guid }));
+    const events: string[] = [];
+    core.subscribe((event) => events.push(event));
+    const view = await core.call('settings.update', {
+      values: { pulumiOrg: 'acme', tenantId: 'contoso.onmicrosoft.com' },
+      secrets: { pulumiScimToken: 'scim-token-written-once' },
+    });
+    expect(view.values.pulumiOrg).toEqual({ value: 'acme', source: 'saved' });
+    // The environment still wins over the saved tenant.
+    expect(view.values.tenantId).toEqual({ value: guid, source: 'environment' });
+    expect(view.secrets.pulumiScimToken).toEqual({ set: true, source: 'saved' });
+    expect(JSON.stringify(view)).not.toContain('scim-token-written-once');
+    expect(events).toContain('status.changed');
+    await core.call('settings.update', { secrets: { pulumiScimToken: null }, values: { pulumiOrg: null } });
+    const cleared = await core.call('settings.get', {});
+    expect(cleared.secrets.pulumiScimToken).toEqual({ set: false, source: null });
+    expect(cleared.values.pulumiOrg.value).toBeNull();
+  });
+
+  it('answers invalid input with a contract error', async () => {
+    ({ core } = await startTestCore(dir.path));
+    await expect(core.dispatch('settings.update', { values: { clientId: 'nope' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('values.clientId'),
+    });
+    await expect(core.dispatch('sync.run', {})).rejects.toMatchObject({ code: 'not_implemented' });
+  });
+
+  it('creates, lists and switches profiles; the choice survives a restart', async () => {
+    ({ core } = await startTestCore(dir.path));
+    await core.call('profiles.create', { name: 'staging' });
+    expect((await core.call('profiles.list', {})).map((p) => [p.name, p.active])).toEqual([
+      ['demo', true],
+      ['staging', false],
+    ]);
+    const status = await core.call('profiles.select', { name: 'staging' });
+    expect(status.profile).toMatchObject({ name: 'staging', mode: 'live' });
+    await expect(core.call('profiles.select', { name: 'nowhere' })).rejects.toMatchObject({
+      code: 'profile_unknown',
+    });
+    await core.close();
+    ({ core } = await startTestCore(dir.path));
+    expect(core.activeProfile).toBe('staging');
+  });
+
+  it('refuses to switch a profile pinned by SCIMWATCH_PROFILE', async () => {
+    ({ core } = await startTestCore(dir.path, { SCIMWATCH_PROFILE: 'prod' }));
+    await expect(core.call('profiles.select', { name: 'demo' })).rejects.toMatchObject({
+      code: 'profile_pinned',
+    });
+  });
+
+  it('answers reads within 200 ms while the writer is stuck behind a 2 s write transaction', async () => {
+    ({ core } = await startTestCore(dir.path));
+    const databasePath = (await core.call('app.status', {})).database.path;
+    const { done } = await holdWriteLock(databasePath, 2000);
+    // The writer worker now blocks inside SQLite (busy_timeout) until the other process commits.
+    const write = timed(() => core!.call('settings.update', { values: { pulumiOrg: 'acme' } }));
+    await new Promise((r) => setTimeout(r, 100));
+    const status = await timed(() => core!.call('app.status', {}));
+    const table = await timed(() => core!.call('provisioningEvents.list', { limit: 50 }));
+    expect(status.ms).toBeLessThan(200);
+    expect(table.ms).toBeLessThan(200);
+    expect(table.value.items).toEqual([]);
+    const finished = await write;
+    expect(finished.ms).toBeGreaterThan(1000);
+    await done;
+  });
+
+  it('pages provisioning events with filters and a cursor', async () => {
+    ({ core } = await startTestCore(dir.path));
+    const databasePath = (await core.call('app.status', {})).database.path;
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(databasePath);
+    const insert =
+      db.prepare(`INSERT INTO provisioning_events (id, activity_date_time, status, action, identity_type,
+      source_display_name, raw, ingested_at) VALUES (?, ?, ?, 'create', 'User', ?, '{}', 'now')`);
+    db.transaction(() => {
+      for (let i = 0; i < 120; i++) {
+        insert.run(
+          `e${i}`,
+          new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+          i % 4 ? 'success' : 'failure',
+          `User ${i}`,
+        );
+      }
+    })();
+    db.close();
+    const first = await core.call('provisioningEvents.list', { limit: 20, filter: { status: 'failure' } });
+    expect(first.items).toHaveLength(20);
+    expect(first.items.every((e) => e.status === 'failure')).toBe(true);
+    expect((first.items[0]?.activityDateTime ?? '') > (first.items[1]?.activityDateTime ?? '')).toBe(true);
+    const second = await core.call('provisioningEvents.list', {
+      limit: 20,
+      filter: { status: 'failure' },
+      cursor: first.nextCursor ?? '',
+    });
+    expect(second.items).toHaveLength(10);
+    expect(second.nextCursor).toBeNull();
+    const search = await core.call('provisioningEvents.list', { filter: { text: 'user 11' } });
+    expect(search.items.map((e) => e.sourceDisplayName).sort()).toEqual([
+      'User 11',
+      'User 110',
+      'User 111',
+      'User 112',
+      'User 113',
+      'User 114',
+      'User 115',
+      'User 116',
+      'User 117',
+      'User 118',
+      'User 119',
+    ]);
+  });
+
+  it('keeps secrets out of the database files', async () => {
+    ({ core } = await startTestCore(dir.path, { SCIMWATCH_PROFILE: 'prod' }));
+    await core.call('settings.update', { secrets: { clientSecret: 'database-must-never-see-this' } });
+    await core.close();
+    core = undefined;
+    const profiles = join(dir.path, 'profiles');
+    for (const file of readdirSync(profiles)) {
+      expect(readFileSync(join(profiles, file)).includes('database-must-never-see-this'), file).toBe(false);
+    }
+  });
+});
