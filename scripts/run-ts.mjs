@@ -1,7 +1,6 @@
 // Runs a TypeScript script of ours with Node: bundles it with esbuild into a temporary file first
 // (dependencies stay in node_modules), then imports it. Usage: node scripts/run-ts.mjs <file.ts> [args]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 

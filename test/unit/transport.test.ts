@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -15,7 +20,7 @@ function listen(server: Server): Promise<number> {
 
 describe('the transport factory', () => {
   const seen: IncomingMessage[] = [];
-  const record = (request: IncomingMessage, response: import('node:http').ServerResponse) => {
+  const record = (request: IncomingMessage, response: ServerResponse) => {
     seen.push(request);
     response.end(JSON.stringify({ path: request.url }));
   };
