@@ -1,0 +1,71 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { CoreHost } from '../../electron/core/core-host';
+import { startServer, type RunningServer } from '../../electron/server/server';
+import { launchChromium } from '../helpers/browser';
+import { startTestCore } from '../helpers/core';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
+
+describe('the served dashboard in Chromium', () => {
+  const dir = makeTempDir();
+  let core: CoreHost;
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(`${rendererDir}index.html`)) throw new Error('Build the renderer first (npm run build).');
+    ({ core } = await startTestCore(dir.path));
+    server = await startServer({ core, staticDir: rendererDir });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await core?.close();
+    dir.remove();
+  });
+
+  it('loads the page and shows app.status fetched through the real HTTP client', async () => {
+    await page.goto(server.url);
+    // The token in the URL was traded for a cookie and removed from the address bar.
+    expect(new URL(page.url()).search).toBe('');
+    await page.waitForSelector('[data-app-state="ready"]');
+    expect(await page.textContent('[data-testid="profile"]')).toContain('demo · demo');
+    expect(await page.textContent('[data-testid="health-entra"]')).toBe('Not polled yet');
+    expect(await page.textContent('[data-testid="event-count"]')).toBe('0');
+  });
+
+  it('calls the API from the page with the cookie, not a token in script', async () => {
+    // Evaluated as strings: they run in the page, and the Node-side tsconfig has no DOM types.
+    const status = await page.evaluate(`fetch('/api/app.status', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
+    }).then((response) => response.json())`);
+    expect(status).toMatchObject({ ok: true, result: { profile: { name: 'demo' } } });
+    // The token cookie is HttpOnly: page scripts cannot read it.
+    expect(await page.evaluate('document.cookie')).toBe('');
+  });
+
+  it('follows pushed events: a profile switch elsewhere shows up live', async () => {
+    await core.call('profiles.create', { name: 'staging' });
+    await core.call('profiles.select', { name: 'staging' });
+    await page.waitForSelector('[data-testid="profile"]:has-text("staging")');
+    expect(await page.textContent('[aria-label="Missing settings"]')).toContain('SCIMWATCH_TENANT_ID');
+  });
+
+  it('runs under the strict CSP without errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
