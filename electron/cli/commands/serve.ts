@@ -43,6 +43,11 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     await core.close();
     throw error;
   }
+  // Listen for the stop signals before printing the URL: whoever reads it may stop us at once.
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
   core.updateLockHolder({ command: 'scimwatch serve', url: server.origin, accessToken: server.accessToken });
   core.log.info('Serving', { origin: server.origin, profile: core.activeProfile });
   for (const notice of core.notices) print(`Note: ${notice}`);
@@ -50,13 +55,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   print(`  ${server.url}`);
   print('Press Ctrl+C to stop.');
 
-  const running = server;
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await running.close();
+  await stopped;
+  await server.close();
   await core.close();
   return 0;
 }
