@@ -43,7 +43,8 @@ describe('the served dashboard in Chromium', () => {
     // The token in the URL was traded for a cookie and removed from the address bar.
     expect(new URL(page.url()).search).toBe('');
     await page.waitForSelector('[data-app-state="ready"]');
-    expect(await page.textContent('[data-testid="profile"]')).toContain('demo · demo');
+    expect(await page.textContent('[data-testid="status-profile"]')).toBe('demo · Demo');
+    expect(await page.textContent('[data-testid="status-entra"]')).toBe('Entra: Not polled yet');
     expect(await page.textContent('[data-testid="health-entra"]')).toBe('Not polled yet');
     expect(await page.textContent('[data-testid="event-count"]')).toBe('0');
   });
@@ -61,8 +62,37 @@ describe('the served dashboard in Chromium', () => {
   it('follows pushed events: a profile switch elsewhere shows up live', async () => {
     await core.call('profiles.create', { name: 'staging' });
     await core.call('profiles.select', { name: 'staging' });
-    await page.waitForSelector('[data-testid="profile"]:has-text("staging")');
+    await page.waitForSelector('[data-testid="status-profile"]:has-text("staging")');
+    expect(await page.textContent('[data-testid="status-profile"]')).toBe('staging · Live');
     expect(await page.textContent('[aria-label="Missing settings"]')).toContain('SCIMWATCH_TENANT_ID');
+  });
+
+  it('switches profiles from the switcher', async () => {
+    await page.selectOption('.profile-switcher select', 'demo');
+    await page.waitForSelector('[data-testid="status-profile"]:has-text("demo")');
+    expect(core.activeProfile).toBe('demo');
+  });
+
+  it('navigates by keyboard, and each upcoming page says what it will show', async () => {
+    await page.focus('nav a[aria-current="page"]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[aria-label="Drift"]');
+    expect(page.url()).toMatch(/#\/drift$/);
+    expect(await page.textContent('[aria-label="Drift"]')).toContain('arrives in a later version');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[aria-label="Settings"] table');
+    expect(await page.textContent('[aria-label="Settings"]')).toContain('pulumiScimToken');
+  });
+
+  it('switches between light and dark themes', async () => {
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+    await page.selectOption('.theme-switcher select', 'dark');
+    expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
+    const dark = await background();
+    await page.selectOption('.theme-switcher select', 'light');
+    expect(await background()).not.toBe(dark);
   });
 
   it('runs under the strict CSP without errors', () => {

@@ -6,7 +6,7 @@ import { api } from '../api/client';
 interface StatusState {
   status: AppStatus | null;
   error: ApiError | null;
-  refresh(): Promise<void>;
+  refresh: () => Promise<void>;
 }
 
 /** Keeps whichever status is newer, so a slow reply can never overwrite a fresher pushed event. */

@@ -6,13 +6,13 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * The first page: which profile is watched, how each source is doing, and what the cache holds.
+ * The overview: which profile is watched, how each source is doing, and what the cache holds.
  * The dashboard pages (drift, failures, lookup, …) build on this frame.
  */
-export function StatusPage({ status }: { status: AppStatus }) {
+export function OverviewPage({ status }: { status: AppStatus }) {
   const { profile, database } = status;
   return (
-    <main>
+    <>
       {profile.mode === 'demo' ? (
         <p className="banner" role="status">
           Demo profile: ScimWatch shows a simulated tenant here and never mixes it with real history.
@@ -53,6 +53,6 @@ export function StatusPage({ status }: { status: AppStatus }) {
           {status.secretStorage.warning}
         </p>
       ) : null}
-    </main>
+    </>
   );
 }
