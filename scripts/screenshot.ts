@@ -18,7 +18,10 @@ const core = await CoreHost.start({
   workerEntry: new URL('../out/node/core-worker.js', `file://${process.cwd()}/scripts/`),
   logWrite: () => undefined,
 });
-const server = await startServer({ core, staticDir: fileURLToPath(new URL('../out/renderer/', `file://${process.cwd()}/scripts/`)) });
+const server = await startServer({
+  core,
+  staticDir: fileURLToPath(new URL('../out/renderer/', `file://${process.cwd()}/scripts/`)),
+});
 const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 640 } });

@@ -2,14 +2,21 @@
  * Composition root of the desktop app: wiring only. The core runs in worker threads; this process
  * binds it to the window over IPC and keeps secrets in the OS keychain through safeStorage.
  */
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+import { app, dialog, safeStorage } from 'electron';
 
 import { CoreHost } from '../core/core-host';
 import { SafeStorageSecretStore } from '../core/secrets/safe-storage-secret-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc } from './ipc-binding';
-import { appOrigin, hardenSessions, secureWebPreferences } from './security';
+import { chooseNativeBinding } from './native-binding';
+import { hardenSessions } from './security';
+import { createMainWindow } from './window';
+
+/** The app's root folder (out/ lives in it) when running unpackaged. */
+const appRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 registerAppScheme();
 
@@ -17,34 +24,37 @@ async function main(): Promise<void> {
   await app.whenReady();
   hardenSessions();
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
+  const binding = chooseNativeBinding({
+    packaged: app.isPackaged,
+    abi: process.versions.modules,
+    appRoot,
+    exists: existsSync,
+  });
+  if (binding.kind === 'missing')
+    throw new Error(`better-sqlite3 for Electron is missing (${binding.expected}). ${binding.hint}`);
   const core = await CoreHost.start({
     hostKind: 'desktop',
     env: { ...process.env, SCIMWATCH_DATA_DIR: process.env.SCIMWATCH_DATA_DIR ?? app.getPath('userData') },
     secretBackend: (dataDir) => new SafeStorageSecretStore(dataDir, safeStorage),
     lockAs: { command: 'ScimWatch desktop', url: null },
+    ...(binding.kind === 'override' ? { nativeBinding: binding.path } : {}),
   });
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    show: false,
-    title: 'ScimWatch',
-    webPreferences: {
-      ...secureWebPreferences,
-      preload: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
-    },
-  });
+  const window = await createMainWindow(fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
   const unbind = bindIpc(core, window.webContents);
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(`${appOrigin}/index.html`);
   app.on('window-all-closed', () => app.quit());
+  let closing = false;
   app.on('will-quit', (event) => {
+    if (closing) return;
+    closing = true;
     event.preventDefault();
     unbind();
+    // Close the workers first: they checkpoint the WAL and release the profile lock.
     void core.close().finally(() => app.exit(0));
   });
 }
 
 main().catch((error: unknown) => {
-  console.error('ScimWatch could not start:', error instanceof Error ? error.message : error);
+  const message = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('ScimWatch could not start', message);
   app.exit(1);
 });
