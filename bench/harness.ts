@@ -9,7 +9,8 @@ export interface Figure {
   baseline?: { name: string; value: number };
 }
 
-export type CaseResult = { status: 'ok'; figures: Figure[]; notes: string[] } | { status: 'skipped'; reason: string };
+export type CaseResult =
+  { status: 'ok'; figures: Figure[]; notes: string[] } | { status: 'skipped'; reason: string };
 
 export interface BenchContext {
   /** A temporary folder for this case; the harness deletes it afterwards. */
@@ -25,7 +26,9 @@ export interface BenchCase {
 /** True when a figure meets its target (figures without one always do). */
 export function meetsTarget(figure: Figure): boolean {
   if (!figure.target) return true;
-  return figure.target.better === 'higher' ? figure.value >= figure.target.value : figure.value <= figure.target.value;
+  return figure.target.better === 'higher'
+    ? figure.value >= figure.target.value
+    : figure.value <= figure.target.value;
 }
 
 /** The median of repeated measurements, to keep one noisy run from deciding. */

@@ -17,7 +17,9 @@ const requiredFreeBytes = 2 * 1024 ** 3;
 function gitCommit(): string {
   try {
     const commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain', { encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '';
+    const dirty = execSync('git status --porcelain', { encoding: 'utf8' }).trim()
+      ? ' (with uncommitted changes)'
+      : '';
     return commit + dirty;
   } catch {
     return 'unknown';
@@ -34,7 +36,10 @@ try {
     if (filter && !benchCase.name.includes(filter)) continue;
     let result: CaseResult;
     if (freeBytes < requiredFreeBytes) {
-      result = { status: 'skipped', reason: `only ${(freeBytes / 1024 ** 3).toFixed(1)} GiB free in ${tmpdir()}; need 2 GiB` };
+      result = {
+        status: 'skipped',
+        reason: `only ${(freeBytes / 1024 ** 3).toFixed(1)} GiB free in ${tmpdir()}; need 2 GiB`,
+      };
     } else {
       const workDir = mkdtempSync(join(work, 'case-'));
       console.log(`▶ ${benchCase.name}`);
@@ -80,15 +85,26 @@ for (const { name, description, result } of results) {
     lines.push(`Skipped: ${result.reason}.`, '');
     continue;
   }
-  lines.push('| figure | value | target | baseline (same run) | meets target |', '| --- | --- | --- | --- | --- |');
+  lines.push(
+    '| figure | value | target | baseline (same run) | meets target |',
+    '| --- | --- | --- | --- | --- |',
+  );
   for (const f of result.figures) {
-    const target = f.target ? `${f.target.better === 'higher' ? '≥' : '≤'} ${f.target.value.toLocaleString('en')} ${f.unit}` : '—';
-    const baseline = f.baseline ? `${f.baseline.name}: ${f.baseline.value.toLocaleString('en')} ${f.unit}` : '—';
-    lines.push(`| ${f.name} | ${f.value.toLocaleString('en')} ${f.unit} | ${target} | ${baseline} | ${meetsTarget(f) ? 'yes' : '**no**'} |`);
+    const target = f.target
+      ? `${f.target.better === 'higher' ? '≥' : '≤'} ${f.target.value.toLocaleString('en')} ${f.unit}`
+      : '—';
+    const baseline = f.baseline
+      ? `${f.baseline.name}: ${f.baseline.value.toLocaleString('en')} ${f.unit}`
+      : '—';
+    lines.push(
+      `| ${f.name} | ${f.value.toLocaleString('en')} ${f.unit} | ${target} | ${baseline} | ${meetsTarget(f) ? 'yes' : '**no**'} |`,
+    );
   }
   lines.push('', ...result.notes.map((n) => `Note: ${n}.`), '');
 }
 writeFileSync('BENCHMARKS.md', lines.join('\n'));
 console.log(lines.join('\n'));
-const missed = results.flatMap((r) => (r.result.status === 'ok' ? r.result.figures.filter((f) => !meetsTarget(f)) : []));
+const missed = results.flatMap((r) =>
+  r.result.status === 'ok' ? r.result.figures.filter((f) => !meetsTarget(f)) : [],
+);
 if (missed.length) console.log(`\n${missed.length} figure(s) missed their target.`);

@@ -59,10 +59,26 @@ function rawRate(path: string, rows: ProvisioningEventRecord[]): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(initial.sql);
-  const insert = db.prepare('INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const tuples = rows.map((r) => [
-    r.id, r.activityDateTime, r.status, r.action, r.identityType, r.sourceId, r.sourceDisplayName, r.targetId,
-    r.targetDisplayName, r.errorCode, r.cause, r.cycleId, r.jobId, r.changeId, r.raw, r.ingestedAt,
+    r.id,
+    r.activityDateTime,
+    r.status,
+    r.action,
+    r.identityType,
+    r.sourceId,
+    r.sourceDisplayName,
+    r.targetId,
+    r.targetDisplayName,
+    r.errorCode,
+    r.cause,
+    r.cycleId,
+    r.jobId,
+    r.changeId,
+    r.raw,
+    r.ingestedAt,
   ]);
   const insertBatch = db.transaction((batch: unknown[][]) => {
     for (const tuple of batch) insert.run(...tuple);
@@ -112,7 +128,9 @@ export const storeInsertCase: BenchCase = {
           target: { better: 'higher', value: 0.8 },
         },
       ],
-      notes: [`median of ${repeats} runs each; WAL, synchronous=NORMAL; ids are unique, so ON CONFLICT never fires`],
+      notes: [
+        `median of ${repeats} runs each; WAL, synchronous=NORMAL; ids are unique, so ON CONFLICT never fires`,
+      ],
     };
   },
 };
