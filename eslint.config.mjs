@@ -1,31 +1,9 @@
-import { builtinModules } from 'node:module';
-
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-
-// Process boundaries, enforced mechanically (see ARCHITECTURE.md, "Boundaries").
-const noElectron = {
-  name: 'electron',
-  message: 'The core, server, CLI, emulators and shared code run in plain Node: no electron here.',
-};
-const hostAgnostic = [
-  noElectron,
-  ...nodeBuiltins.map((name) => ({
-    name,
-    message: 'renderer/ and shared/ also run in a browser: no Node built-ins.',
-  })),
-  { name: 'better-sqlite3', message: 'SQLite lives in the core workers; go through the API contract.' },
-];
-const ipcOnlyInBindings = {
-  name: 'electron',
-  importNames: ['ipcMain', 'ipcRenderer'],
-  message:
-    'ipcMain lives only in electron/main/ipc-binding.ts, ipcRenderer only in electron/preload/index.ts.',
-};
+import { boundaries } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
@@ -49,19 +27,7 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
   },
-  {
-    files: ['electron/core/**', 'electron/server/**', 'electron/cli/**', 'electron/emulators/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
-  },
-  {
-    files: ['shared/**', 'renderer/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: hostAgnostic }] },
-  },
-  {
-    files: ['electron/main/**', 'electron/preload/**'],
-    ignores: ['electron/main/ipc-binding.ts', 'electron/preload/index.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [ipcOnlyInBindings] }] },
-  },
+  ...boundaries,
   {
     files: ['renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
