@@ -12,16 +12,20 @@ export class HostBoundClient {
   constructor(
     baseUrl: string,
     private readonly fetch: Fetch,
-    private readonly authorization: () => Promise<string> | string,
+    private readonly authorization: (() => Promise<string> | string) | null,
   ) {
     this.origin = new URL(baseUrl).origin;
   }
 
-  /** Sends a request to a path or URL on the bound origin, with the credential attached. */
-  async request(pathOrUrl: string, init: RequestInit = {}): Promise<Response> {
+  /**
+   * Sends a request to a path or URL on the bound origin with the credential attached: the given
+   * `authorization` (e.g. a token a Graph middleware fetched), else the client's own provider.
+   */
+  async request(pathOrUrl: string, init: RequestInit = {}, authorization?: string): Promise<Response> {
     const url = this.resolve(pathOrUrl);
     const headers = new Headers(init.headers);
-    headers.set('authorization', await this.authorization());
+    const credential = authorization ?? (this.authorization ? await this.authorization() : undefined);
+    if (credential) headers.set('authorization', credential);
     return this.fetch(url, { ...init, headers, redirect: 'manual' });
   }
 

@@ -76,7 +76,7 @@ export class TransportFactory {
   };
 
   /** A client that attaches `authorization` only to requests for `baseUrl`'s origin. */
-  boundClient(baseUrl: string, authorization: () => Promise<string> | string): HostBoundClient {
+  boundClient(baseUrl: string, authorization: (() => Promise<string> | string) | null): HostBoundClient {
     assertSecureUrl(baseUrl);
     return new HostBoundClient(baseUrl, this.fetch, authorization);
   }
