@@ -144,6 +144,7 @@ export class IdentityPlatform {
       case 'client_credentials':
         return this.clientCredentials(req, res, form, client, scope);
       case 'urn:ietf:params:oauth:grant-type:device_code':
+      case 'device_code':
         return this.redeemDeviceCode(res, form, client, scope);
       case 'authorization_code':
         return this.redeemAuthCode(res, form, client, scope);
