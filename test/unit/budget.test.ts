@@ -39,7 +39,7 @@ describe('rate budgets', () => {
     controller.abort(new Error('stop'));
     await expect(cancelled).rejects.toThrow('stop');
     await clock.advance(1_000);
-    await expect(next).resolves.toBeUndefined();
+    await expect(next).resolves.toBeTypeOf('function');
   });
 
   it('shares one budget per name, with overrides for tests', () => {
@@ -47,5 +47,19 @@ describe('rate budgets', () => {
     const a = budgets.get('reports', { count: 5, windowMs: 10_000 });
     expect(budgets.get('reports', { count: 5, windowMs: 10_000 })).toBe(a);
     expect(a.spec).toEqual({ count: 2, windowMs: 10 });
+  });
+});
+
+describe('re-dating a slot when the answer arrives', () => {
+  it('keeps the window measured from arrival, not from sending', async () => {
+    const clock = new ManualClock(0);
+    const budget = new RateBudget('x', { count: 1, windowMs: 1_000 }, clock);
+    const answered = await budget.acquire();
+    await clock.advance(300); // a slow handshake: the server saw the request only now
+    answered();
+    await clock.advance(800);
+    expect(budget.tryAcquire()).toBe(false);
+    await clock.advance(200);
+    expect(budget.tryAcquire()).toBe(true);
   });
 });

@@ -21,8 +21,12 @@ export class PacingHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const budget = this.budgetFor(new URL(requestUrl(context)));
-    await budget?.acquire();
-    await this.next?.execute(context);
+    const answered = await budget?.acquire();
+    try {
+      await this.next?.execute(context);
+    } finally {
+      answered?.();
+    }
     if (budget && context.response?.status === 429) {
       const seconds = Number(context.response.headers.get('retry-after'));
       if (Number.isFinite(seconds) && seconds > 0) budget.deferUntil(this.clock.now() + seconds * 1000);

@@ -24,12 +24,19 @@ export class RateBudget {
     }
   }
 
-  /** Waits for a free slot, then spends it. Callers are served first come, first served. */
-  acquire(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for a free slot, then spends it. Callers are served first come, first served. The returned
+   * function re-dates the slot to "now": call it when the response arrives, because the server counts
+   * a request when it arrives, which may be later than when it was sent (a slow TLS handshake).
+   */
+  acquire(signal?: AbortSignal): Promise<() => void> {
     const turn = this.queue.then(() => this.waitForSlot(signal));
     // A cancelled caller must not stall the ones queued behind it.
-    this.queue = turn.catch(() => undefined);
-    return turn;
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn.then((slot) => () => this.redate(slot));
   }
 
   /** Spends a slot only if one is free right now. */
@@ -55,13 +62,22 @@ export class RateBudget {
     return this.spent.length;
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
+  private async waitForSlot(signal?: AbortSignal): Promise<number> {
     for (;;) {
       signal?.throwIfAborted();
-      if (this.tryAcquire()) return;
+      if (this.tryAcquire()) return this.spent.at(-1) ?? this.clock.now();
       const oldest = this.spent[0] ?? this.clock.now();
       await this.clock.sleep(Math.max(1, oldest + this.spec.windowMs - this.clock.now()), signal);
     }
+  }
+
+  /** Moves one slot's timestamp to now, keeping the list ordered. */
+  private redate(slot: number): void {
+    const index = this.spent.indexOf(slot);
+    if (index === -1) return;
+    this.spent.splice(index, 1);
+    this.spent.push(this.clock.now());
+    this.spent.sort((a, b) => a - b);
   }
 
   private forgetExpired(): void {

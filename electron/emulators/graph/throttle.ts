@@ -1,6 +1,8 @@
 /** A sliding window per caller (app id), as Graph's reports and on-demand limits are "per app per tenant". */
 export class SlidingWindowLimiter {
   private readonly calls = new Map<string, number[]>();
+  /** How many calls were refused so far (tests check that a paced client caused none). */
+  rejected = 0;
 
   constructor(
     public count: number,
@@ -12,6 +14,7 @@ export class SlidingWindowLimiter {
     const recent = (this.calls.get(caller) ?? []).filter((t) => t > now - this.windowMs);
     if (recent.length >= this.count) {
       this.calls.set(caller, recent);
+      this.rejected += 1;
       const oldest = recent[0] ?? now;
       return {
         allowed: false,
