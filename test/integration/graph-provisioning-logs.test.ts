@@ -13,7 +13,12 @@ import { makeTempDir } from '../helpers/temp-dir';
 const statuses = ['success', 'failure', 'skipped', 'warning'] as const;
 
 /** A seeded log over two provisioning apps and two jobs, with many entries sharing a timestamp. */
-function generateLog(world: GraphWorld, seed: number, count: number, otherSp: { id: string; appId: string }): LogEntryInput[] {
+function generateLog(
+  world: GraphWorld,
+  seed: number,
+  count: number,
+  otherSp: { id: string; appId: string },
+): LogEntryInput[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const start = Date.UTC(2026, 10, 1);
@@ -24,7 +29,9 @@ function generateLog(world: GraphWorld, seed: number, count: number, otherSp: { 
       jobId: pick([world.jobId, 'scim.other.job']),
       servicePrincipal: { ...sp, displayName: 'Pulumi Cloud' },
       // Whole minutes only, so ties on activityDateTime are common and the tie-breaker matters.
-      activityDateTime: new Date(start + Math.floor(random() * 600) * 60_000).toISOString().replace('.000Z', 'Z'),
+      activityDateTime: new Date(start + Math.floor(random() * 600) * 60_000)
+        .toISOString()
+        .replace('.000Z', 'Z'),
       cycleId: randomUUID(),
       action: pick(['create', 'update', 'disable'] as const),
       status: pick(statuses),
@@ -40,7 +47,8 @@ function reference(
   log: ProvisioningEntry[],
   query: { sp: string; after?: string; status?: string; jobId?: string; order: 'asc' | 'desc' },
 ): string[] {
-  const key = (e: ProvisioningEntry) => `${new Date(e.activityDateTime).getTime().toString().padStart(15, '0')}|${e.id}`;
+  const key = (e: ProvisioningEntry) =>
+    `${new Date(e.activityDateTime).getTime().toString().padStart(15, '0')}|${e.id}`;
   return log
     .filter((e) => e.servicePrincipal.id === query.sp)
     .filter((e) => !query.after || new Date(e.activityDateTime) > new Date(query.after))
@@ -57,9 +65,13 @@ describe('provisioning logs through the app’s Graph client', () => {
 
   beforeAll(async () => {
     // The reports limit scaled down: 5 requests per 200 ms instead of per 10 s.
-    world = await startGraphWorld(dir.path, { reportsBudget: { count: 5, windowMs: 200 }, graph: { logsTopDefault: 7, logsTopMax: 50 } });
+    world = await startGraphWorld(dir.path, {
+      reportsBudget: { count: 5, windowMs: 200 },
+      graph: { logsTopDefault: 7, logsTopMax: 50 },
+    });
     const other = { id: randomUUID(), appId: randomUUID() };
-    for (const input of generateLog(world, 42, 400, other)) world.emulator.tenant.log.add(buildLogEntry(input));
+    for (const input of generateLog(world, 42, 400, other))
+      world.emulator.tenant.log.add(buildLogEntry(input));
     log = world.emulator.tenant.log.all() as unknown as ProvisioningEntry[];
   });
   afterAll(async () => {
@@ -80,7 +92,9 @@ describe('provisioning logs through the app’s Graph client', () => {
       const query = {
         sp: world.servicePrincipalId,
         order: random() < 0.5 ? ('asc' as const) : ('desc' as const),
-        ...(random() < 0.6 ? { after: new Date(Date.UTC(2026, 10, 1) + Math.floor(random() * 600) * 60_000).toISOString() } : {}),
+        ...(random() < 0.6
+          ? { after: new Date(Date.UTC(2026, 10, 1) + Math.floor(random() * 600) * 60_000).toISOString() }
+          : {}),
         ...(random() < 0.5 ? { status: statuses[Math.floor(random() * 4)] } : {}),
         ...(random() < 0.3 ? { jobId: world.jobId } : {}),
       };
@@ -106,12 +120,28 @@ describe('provisioning logs through the app’s Graph client', () => {
     const before = reference(log, { sp: world.servicePrincipalId, order: 'asc' });
     const seen: string[] = [];
     let pages = 0;
-    for await (const page of graph.provisioningEvents({ servicePrincipalId: world.servicePrincipalId, order: 'asc', top: 25 })) {
+    for await (const page of graph.provisioningEvents({
+      servicePrincipalId: world.servicePrincipalId,
+      order: 'asc',
+      top: 25,
+    })) {
       seen.push(...page.map((e) => e.id));
       pages++;
       // Entries land while we page: some newer than everything, some in the middle of what is left.
-      for (const input of generateLog(world, 100 + pages, 3, { id: world.servicePrincipalId, appId: world.provisioningAppId })) {
-        world.emulator.tenant.log.add(buildLogEntry({ ...input, servicePrincipal: { id: world.servicePrincipalId, appId: world.provisioningAppId, displayName: 'Pulumi Cloud' } }));
+      for (const input of generateLog(world, 100 + pages, 3, {
+        id: world.servicePrincipalId,
+        appId: world.provisioningAppId,
+      })) {
+        world.emulator.tenant.log.add(
+          buildLogEntry({
+            ...input,
+            servicePrincipal: {
+              id: world.servicePrincipalId,
+              appId: world.provisioningAppId,
+              displayName: 'Pulumi Cloud',
+            },
+          }),
+        );
       }
     }
     expect(new Set(seen).size).toBe(seen.length);
@@ -125,14 +155,18 @@ describe('provisioning logs through the app’s Graph client', () => {
     const statuses: number[] = [];
     let throttled: Response | undefined;
     for (let i = 0; i < 7; i++) {
-      const response = await world.transport.fetch(url, { headers: { authorization: `Bearer ${token?.token}` } });
+      const response = await world.transport.fetch(url, {
+        headers: { authorization: `Bearer ${token?.token}` },
+      });
       statuses.push(response.status);
       if (response.status === 429) throttled = response;
     }
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect(Number(throttled?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(await throttled?.json()).toMatchObject({ error: { code: 'TooManyRequests', innerError: { 'request-id': expect.any(String) } } });
+    expect(await throttled?.json()).toMatchObject({
+      error: { code: 'TooManyRequests', innerError: { 'request-id': expect.any(String) } },
+    });
   });
 
   it('paces the app’s own calls within the budget, so it is never throttled', async () => {
@@ -141,7 +175,10 @@ describe('provisioning logs through the app’s Graph client', () => {
     const rejectedBefore = world.emulator.context.reportsLimiter.rejected;
     const started = Date.now();
     let pages = 0;
-    for await (const page of graph.provisioningEvents({ servicePrincipalId: world.servicePrincipalId, top: 10 })) {
+    for await (const page of graph.provisioningEvents({
+      servicePrincipalId: world.servicePrincipalId,
+      top: 10,
+    })) {
       expect(Array.isArray(page)).toBe(true);
       pages++;
       if (pages === 15) break;
@@ -155,7 +192,9 @@ describe('provisioning logs through the app’s Graph client', () => {
     world.emulator.tenant.licensed = false;
     try {
       const graph = world.graph();
-      await expect(graph.provisioningEvents({ servicePrincipalId: world.servicePrincipalId }).next()).rejects.toMatchObject({
+      await expect(
+        graph.provisioningEvents({ servicePrincipalId: world.servicePrincipalId }).next(),
+      ).rejects.toMatchObject({
         code: 'forbidden',
         message: expect.stringContaining('P1 or P2'),
       });
@@ -167,9 +206,12 @@ describe('provisioning logs through the app’s Graph client', () => {
   it('rejects an invalid filter with 400', async () => {
     const token = await world.credential('secret').getToken(`${world.emulator.origin}/.default`);
     await new Promise((r) => setTimeout(r, 250));
-    const response = await world.transport.fetch(`${world.emulator.origin}/v1.0/auditLogs/provisioning?$filter=${encodeURIComponent('tenantId ne 1')}`, {
-      headers: { authorization: `Bearer ${token?.token}` },
-    });
+    const response = await world.transport.fetch(
+      `${world.emulator.origin}/v1.0/auditLogs/provisioning?$filter=${encodeURIComponent('tenantId ne 1')}`,
+      {
+        headers: { authorization: `Bearer ${token?.token}` },
+      },
+    );
     expect(response.status).toBe(400);
   });
 });

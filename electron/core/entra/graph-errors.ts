@@ -3,6 +3,17 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import { ScimWatchError } from '../../../shared/contract';
 import { explainMissingPermission, type GraphEndpoint } from '../../../shared/graph-permissions';
 
+/** A delta link Graph no longer honours (410 Gone): the caller reads everything again. */
+export class DeltaTokenExpired extends ScimWatchError {
+  constructor() {
+    super(
+      'source_error',
+      'Microsoft Graph expired the saved delta token.',
+      'ScimWatch reads the directory in full once, then follows changes again.',
+    );
+  }
+}
+
 /**
  * Turns what the Graph client throws into an error a person can act on. A 403 names the permission
  * from the shared table; a missing licence and an expired or revoked sign-in say so plainly.
@@ -36,6 +47,7 @@ export function toScimWatchError(
         'Sign in again, or check the client secret or certificate.',
       );
     }
+    if (statusCode === 410) return new DeltaTokenExpired();
     if (statusCode === 429) {
       return new ScimWatchError(
         'source_error',

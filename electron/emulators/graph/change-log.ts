@@ -16,8 +16,8 @@ export interface Change {
 export class ChangeLog {
   private changes: Change[] = [];
   private seq = 0;
-  /** Tokens issued before this sequence number are expired (410 Gone), as Graph's expire after days. */
-  expiredBefore = 0;
+  /** Delta tokens carry the generation they were issued in; an older one is expired (410 Gone), as Graph's expire after days. */
+  generation = 1;
 
   record(change: Omit<Change, 'seq'>): number {
     this.seq += 1;
@@ -35,6 +35,6 @@ export class ChangeLog {
 
   /** Makes every delta token issued so far invalid. */
   expireAll(): void {
-    this.expiredBefore = this.seq + 1;
+    this.generation += 1;
   }
 }

@@ -15,6 +15,7 @@ interface DeltaState {
   offset: number;
   select: string[] | null;
   ids: string[] | null;
+  generation: number;
 }
 
 const encode = (state: DeltaState) => Buffer.from(JSON.stringify(state)).toString('base64url');
@@ -89,7 +90,7 @@ export function registerDelta(router: Router, context: GraphContext): void {
         const decoded = decode(token);
         if (!decoded || decoded.kind !== kind)
           return sendGraphError(res, 400, 'BadRequest', 'Invalid delta token.');
-        if (decoded.from < tenant.changes.expiredBefore || decoded.to < tenant.changes.expiredBefore) {
+        if (decoded.generation !== tenant.changes.generation) {
           return sendGraphError(
             res,
             410,
@@ -124,6 +125,7 @@ export function registerDelta(router: Router, context: GraphContext): void {
           offset: 0,
           select: parseSelect(q.get('$select')),
           ids,
+          generation: tenant.changes.generation,
         };
       }
       const items = kind === 'users' ? userItems(state) : groupItems(state);
