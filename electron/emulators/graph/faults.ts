@@ -42,6 +42,8 @@ export type FaultDecision =
 
 export class Faults {
   settings: FaultSettings = { ...noFaults };
+  /** How many of each fault were injected (tests check that a fault really happened). */
+  readonly injected = { 429: 0, 503: 0, 504: 0, drop: 0, truncate: 0 };
   private random: () => number;
 
   constructor(seed = 1) {
@@ -59,6 +61,13 @@ export class Faults {
   }
 
   decide(): FaultDecision {
+    const decision = this.draw();
+    if (decision.kind === 'status') this.injected[decision.status] += 1;
+    else if (decision.kind !== 'none') this.injected[decision.kind] += 1;
+    return decision;
+  }
+
+  private draw(): FaultDecision {
     const s = this.settings;
     const roll = this.random();
     let edge = s.rate429;

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { startGraphWorld, type GraphWorld } from '../helpers/graph';
+import { makeTempDir } from '../helpers/temp-dir';
+
+/** Each injected fault, observed through the app's own Graph stack. */
+describe('Graph faults', () => {
+  const dir = makeTempDir();
+  let world: GraphWorld;
+  beforeAll(async () => {
+    world = await startGraphWorld(dir.path);
+  });
+  beforeEach(() => world.emulator.faults.reset());
+  afterAll(async () => {
+    await world.emulator.close();
+    dir.remove();
+  });
+
+  const jobs = () => world.graph().jobs(world.servicePrincipalId);
+
+  it.each([503, 504] as const)('retries a passing %i and then succeeds', async (status) => {
+    world.emulator.faults.update({ [`rate${status}`]: 1 });
+    setTimeout(() => world.emulator.faults.update({ [`rate${status}`]: 0 }), 300);
+    await expect(jobs()).resolves.toHaveLength(1);
+    expect(world.emulator.faults.injected[status]).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives up on persistent 429s with a throttling error, after honouring Retry-After', async () => {
+    world.emulator.faults.update({ rate429: 1, retryAfterSeconds: 1 });
+    const started = Date.now();
+    await expect(jobs()).rejects.toMatchObject({
+      code: 'source_error',
+      message: expect.stringContaining('throttling'),
+    });
+    // Three retries, each after the 1 s Retry-After.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+    expect(world.emulator.faults.injected[429]).toBe(4);
+  }, 20_000);
+
+  it('adds latency', async () => {
+    world.emulator.faults.update({ latencyMs: 300 });
+    const started = Date.now();
+    await jobs();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('reports a connection dropped mid-response clearly', async () => {
+    world.emulator.faults.update({ dropRate: 1 });
+    await expect(jobs()).rejects.toMatchObject({ code: 'source_error' });
+    expect(world.emulator.faults.injected.drop).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reports truncated JSON as a malformed response', async () => {
+    world.emulator.faults.update({ truncateRate: 1 });
+    await expect(jobs()).rejects.toMatchObject({
+      code: 'source_error',
+      message: expect.stringMatching(/incomplete or malformed|Microsoft Graph/),
+    });
+    expect(world.emulator.faults.injected.truncate).toBeGreaterThanOrEqual(1);
+  });
+
+  it('changes faults at run time through the control API', async () => {
+    const response = await world.transport.fetch(`${world.emulator.origin}/_control/faults`, {
+      method: 'PUT',
+      headers: { 'x-emulator-control': world.emulator.controlKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ rate503: 1 }),
+    });
+    expect(await response.json()).toMatchObject({ rate503: 1 });
+    const refused = await world.transport.fetch(`${world.emulator.origin}/_control/faults`, {
+      method: 'PUT',
+      body: '{}',
+    });
+    expect(refused.status).toBe(403);
+    world.emulator.faults.reset();
+  });
+});
