@@ -19,6 +19,7 @@ export interface EmulatedGroup {
   displayName: string;
   mailNickname: string;
   securityEnabled: boolean;
+  createdDateTime: string;
   /** Direct members: user or group ids. */
   memberIds: string[];
 }

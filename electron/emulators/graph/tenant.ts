@@ -90,6 +90,7 @@ export class EmulatedTenant {
       id: randomUUID(),
       mailNickname: group.displayName.replace(/[^A-Za-z0-9]/g, '').slice(0, 60) || 'group',
       securityEnabled: true,
+      createdDateTime: new Date().toISOString(),
       memberIds: [],
       ...group,
     };

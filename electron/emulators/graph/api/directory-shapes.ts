@@ -17,6 +17,14 @@ export function userResource(user: EmulatedUser, select: string[] | null): JsonO
     accountEnabled: user.accountEnabled,
     mailNickname: user.mailNickname,
     userType: user.userType,
+    postalCode: null,
+    identities: [
+      {
+        signInType: 'userPrincipalName',
+        issuer: user.userPrincipalName.split('@')[1] ?? '',
+        issuerAssignedId: user.userPrincipalName,
+      },
+    ],
   };
   const defaults = [
     'id',
@@ -43,6 +51,11 @@ export function groupResource(group: EmulatedGroup, select: string[] | null): Js
     mailEnabled: false,
     groupTypes: [],
     description: null,
+    classification: null,
+    createdDateTime: group.createdDateTime,
+    mail: null,
+    visibility: null,
+    organizationId: null,
   };
   return pick(all, select ?? Object.keys(all));
 }

@@ -95,6 +95,11 @@ export function registerDirectory(router: Router, context: GraphContext): void {
       if (!tenant.groups.has(req.params.group ?? '')) return notFound(res, req.params.group ?? '');
       members(req, res, transitive(req.params.group ?? ''), undefined);
     })
+    .on('GET', '/v1.0/groups/:group/transitiveMembers/:cast', (req, res) => {
+      if (!authorize(context, req, res, 'groupMembers')) return;
+      if (!tenant.groups.has(req.params.group ?? '')) return notFound(res, req.params.group ?? '');
+      members(req, res, transitive(req.params.group ?? ''), req.params.cast);
+    })
     .on('GET', '/v1.0/users', (req, res) => {
       if (!authorize(context, req, res, 'usersRead')) return;
       const filter = (req.url.searchParams.get('$filter') ?? '').trim();
