@@ -106,7 +106,7 @@ describe('the emulator’s payloads against Microsoft’s documented samples', (
     dir.remove();
   });
 
-  const first = (page: Json) => ((page as { value: Json[] }).value[0] ?? null);
+  const first = (page: Json) => (page as { value: Json[] }).value[0] ?? null;
   const filterSp = () =>
     `$filter=${encodeURIComponent(`servicePrincipal/id eq '${world.servicePrincipalId}'`)}&$orderby=activityDateTime%20asc`;
 
