@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'core-worker': resolve('electron/core/workers/core-worker.ts'),
+          'emulator-worker': resolve('electron/emulators/emulator-worker.ts'),
         },
       },
     },

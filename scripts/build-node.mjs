@@ -6,6 +6,7 @@ await build({
   entryPoints: {
     cli: 'electron/cli/main.ts',
     'core-worker': 'electron/core/workers/core-worker.ts',
+    'emulator-worker': 'electron/emulators/emulator-worker.ts',
   },
   outdir: 'out/node',
   bundle: true,

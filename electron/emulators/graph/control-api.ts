@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
-import { sendEmpty, sendJson, type EmulatorRequest, type Router } from '../http-kit';
+import { sendEmpty, sendJson, text, type EmulatorRequest, type Router } from '../http-kit';
 import type { Faults } from './faults';
 import { buildLogEntry, type LogEntryInput } from './log-entry';
 import type { IdentityPlatform } from './oauth/identity-platform';
@@ -52,6 +53,36 @@ export function registerControlApi(router: Router, key: string, targets: Control
         assignments: tenant.assignments,
         provisioningEvents: tenant.log.size,
       })),
+    )
+    .on(
+      'POST',
+      '/_control/clients',
+      guarded((body) => {
+        const appId = text(body.appId) || randomUUID();
+        const client = {
+          appId,
+          displayName: text(body.displayName, 'Client app'),
+          secrets: (body.secrets as string[] | undefined) ?? [],
+          certificates: (body.certificates as string[] | undefined) ?? [],
+          applicationPermissions: (body.applicationPermissions as string[] | undefined) ?? [],
+          delegatedPermissions: (body.delegatedPermissions as string[] | undefined) ?? [],
+          redirectUris: (body.redirectUris as string[] | undefined) ?? [],
+        };
+        tenant.clients.set(appId, client);
+        return client;
+      }),
+    )
+    .on(
+      'POST',
+      '/_control/provisioning-apps',
+      guarded((body) =>
+        tenant.addProvisioningApp({
+          displayName: text(body.displayName, 'Pulumi Cloud'),
+          baseAddress: text(body.baseAddress),
+          secretToken: text(body.secretToken),
+          ownerAppIds: (body.ownerAppIds as string[] | undefined) ?? [],
+        }),
+      ),
     )
     .on(
       'POST',
