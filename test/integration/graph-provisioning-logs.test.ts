@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProvisioningEntry } from '../../electron/core/entra/graph-types';
 import { Budgets } from '../../electron/core/time/budget';
 import { systemClock } from '../../electron/core/time/clock';
-import { seededRandom } from '../../electron/emulators/graph/faults';
+import { seededRandom } from '../../electron/emulators/faults';
 import { buildLogEntry, type LogEntryInput } from '../../electron/emulators/graph/log-entry';
 import { startGraphWorld, type GraphWorld } from '../helpers/graph';
 import { makeTempDir } from '../helpers/temp-dir';

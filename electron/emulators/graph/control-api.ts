@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 
 import { sendEmpty, sendJson, text, type EmulatorRequest, type Router } from '../http-kit';
-import type { Faults } from './faults';
+import type { Faults } from '../faults';
 import { buildLogEntry, type LogEntryInput } from './log-entry';
 import type { IdentityPlatform } from './oauth/identity-platform';
 import type { TokenService } from './oauth/tokens';

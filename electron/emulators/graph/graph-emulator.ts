@@ -11,7 +11,8 @@ import { registerDirectory } from './api/directory';
 import { registerProvisioningLogs } from './api/provisioning-logs';
 import { registerSynchronization, type SynchronizationHooks } from './api/synchronization';
 import { registerControlApi } from './control-api';
-import { Faults } from './faults';
+import { Faults } from '../faults';
+import { injectFault } from '../inject-fault';
 import type { GraphContext, GraphOptions } from './graph-context';
 import { sendGraphError } from './graph-errors';
 import { IdentityPlatform } from './oauth/identity-platform';
@@ -146,27 +147,19 @@ async function handle(
       return Array.isArray(value) ? value[0] : value;
     },
   };
-  const { latencyMs, retryAfterSeconds } = faults.settings;
+  const { latencyMs } = faults.settings;
   if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
   if (url.pathname.startsWith('/v1.0/')) {
-    const fault = faults.decide();
-    if (fault.kind === 'status') {
-      const code = { 429: 'TooManyRequests', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' }[fault.status];
-      return sendGraphError(
+    const answered = injectFault(faults, res, (status, headers) =>
+      sendGraphError(
         res,
-        fault.status,
-        code,
+        status,
+        { 429: 'TooManyRequests', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' }[status],
         'Injected fault.',
-        fault.status === 504 ? {} : { 'retry-after': String(retryAfterSeconds) },
-      );
-    }
-    if (fault.kind === 'drop') {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100000' });
-      res.write('{"value":[{"id":"');
-      setTimeout(() => res.socket?.destroy(), 5);
-      return;
-    }
-    if (fault.kind === 'truncate') truncateBody(res);
+        headers,
+      ),
+    );
+    if (answered) return;
   }
   const match = router.match(request.method, url.pathname);
   if (!match)
@@ -178,22 +171,4 @@ async function handle(
     );
   request.params = match.params;
   await match.handler(request, res);
-}
-
-/** Makes the next JSON body arrive cut in half, with a matching Content-Length (valid HTTP, broken JSON). */
-function truncateBody(res: ServerResponse): void {
-  const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
-  const writeHead = res.writeHead.bind(res);
-  let cut: string | null = null;
-  res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
-    if (headers && 'content-length' in headers) delete headers['content-length'];
-    return writeHead(status, headers);
-  }) as typeof res.writeHead;
-  res.end = ((chunk?: unknown) => {
-    if (typeof chunk === 'string' && cut === null) {
-      cut = chunk.slice(0, Math.max(1, Math.floor(chunk.length / 2)));
-      return end(cut);
-    }
-    return end(chunk);
-  }) as typeof res.end;
 }
