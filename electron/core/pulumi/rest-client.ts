@@ -43,7 +43,7 @@ export class PulumiRestClient {
     do {
       const query = new URLSearchParams({ type, ...(token ? { continuationToken: token } : {}) });
       const page = await this.get(
-        `/api/orgs/${this.org}/members?${query}`,
+        `/api/orgs/${this.org}/members?${query.toString()}`,
         membersPageSchema,
         'the member list',
       );
@@ -85,7 +85,7 @@ export class PulumiRestClient {
         ...(token ? { continuationToken: token } : {}),
       });
       const page = await this.get(
-        `/api/orgs/${this.org}/auditlogs/v2?${query}`,
+        `/api/orgs/${this.org}/auditlogs/v2?${query.toString()}`,
         auditPageSchema,
         'the audit log',
       );
