@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -57,6 +57,10 @@ describe('the emulator’s payloads against Microsoft’s documented samples', (
   };
 
   beforeAll(async () => {
+    if (!existsSync(samples))
+      throw new Error(
+        `Microsoft's samples are read from ${samples.pathname}: the team's shared/ folder must sit beside the repository.`,
+      );
     world = await startGraphWorld(dir.path);
     const { tenant } = world.emulator;
     const user = tenant.addUser({
