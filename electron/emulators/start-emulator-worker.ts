@@ -1,17 +1,17 @@
 import { Worker } from 'node:worker_threads';
 
-import type { EmulatorWorkerReady } from './emulator-worker';
-import type { GraphEmulatorOptions } from './graph/graph-emulator';
+import type { EmulatorWorkerOptions, EmulatorWorkerReady } from './emulator-worker';
 
 export interface RunningEmulators {
   graph: EmulatorWorkerReady['graph'];
+  pulumi: EmulatorWorkerReady['pulumi'];
   stop(): Promise<void>;
 }
 
 /** Starts the emulators in a worker thread and resolves with their addresses and CA once they listen. */
 export function startEmulatorWorker(
   entry: URL,
-  options: GraphEmulatorOptions = {},
+  options: EmulatorWorkerOptions = {},
 ): Promise<RunningEmulators> {
   const worker = new Worker(entry, { workerData: options });
   return new Promise((resolve, reject) => {
@@ -23,6 +23,7 @@ export function startEmulatorWorker(
       worker.removeAllListeners('exit');
       resolve({
         graph: message.graph,
+        pulumi: message.pulumi,
         stop: () =>
           new Promise<void>((done) => {
             worker.once('exit', () => done());

@@ -6,6 +6,8 @@ import { createCredential, graphScope } from '../../electron/core/entra/credenti
 import { EntraGraph } from '../../electron/core/entra/graph-api';
 import { createGraphClient } from '../../electron/core/entra/graph-client';
 import { systemClock } from '../../electron/core/time/clock';
+import { PulumiRestClient } from '../../electron/core/pulumi/rest-client';
+import { PulumiScimClient } from '../../electron/core/pulumi/scim-client';
 import { TransportFactory } from '../../electron/core/transport/transport-factory';
 import { startEmulatorWorker, type RunningEmulators } from '../../electron/emulators/start-emulator-worker';
 
@@ -15,7 +17,7 @@ const workerEntry = new URL('../../out/node/emulator-worker.js', import.meta.url
  * The emulator as the desktop app runs it — in a worker thread — driven only over HTTPS: the control
  * API sets the tenant up, and the app's own clients read it with the CA handed over at run time.
  */
-describe('the Graph emulator in a worker thread, through its control API', () => {
+describe('the emulators in a worker thread, driven over HTTPS', () => {
   let emulators: RunningEmulators;
   let transport: TransportFactory;
   const control = async (method: string, path: string, body?: unknown) => {
@@ -29,9 +31,10 @@ describe('the Graph emulator in a worker thread, through its control API', () =>
   };
 
   beforeAll(async () => {
-    emulators = await startEmulatorWorker(workerEntry, { deviceCodeInterval: 1 });
+    emulators = await startEmulatorWorker(workerEntry, { graph: { deviceCodeInterval: 1 } });
     transport = new TransportFactory({ env: {} });
     transport.addCa(emulators.graph.caPem);
+    transport.addCa(emulators.pulumi.caPem);
   });
   afterAll(async () => {
     await transport.close();
@@ -125,5 +128,21 @@ describe('the Graph emulator in a worker thread, through its control API', () =>
     );
     await expect(graph.users([], ['id'])).resolves.toEqual([]);
     await expect(graph.servicePrincipal('x')).rejects.toMatchObject({ code: 'unauthorized' });
+  });
+
+  it('serves the Pulumi SCIM and REST emulator from the same worker', async () => {
+    const scim = new PulumiScimClient({
+      baseUrl: emulators.pulumi.scimBaseUrl,
+      token: emulators.pulumi.scimToken,
+      transport,
+    });
+    expect(await scim.listUsers()).toEqual([]);
+    const rest = new PulumiRestClient({
+      apiUrl: emulators.pulumi.origin,
+      org: 'acme',
+      token: emulators.pulumi.accessToken,
+      transport,
+    });
+    expect(await rest.teams()).toEqual([]);
   });
 });
