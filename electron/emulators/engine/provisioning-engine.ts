@@ -1,0 +1,209 @@
+import { text } from '../http-kit';
+import type { GraphEmulator } from '../graph/graph-emulator';
+import type { JsonObject } from '../graph/tenant-types';
+import { CycleContext, type EngineMemory } from './cycle-context';
+import { deleteGroup, syncGroup } from './group-sync';
+import { readLiveMappings } from './schema-mappings';
+import { ScimTarget } from './scim-target';
+import { computeScope } from './scope';
+import { deleteUser, syncUser } from './user-sync';
+
+/** When the job goes to quarantine. Entra's documented values by default; scenarios scale them down. */
+export interface QuarantineRules {
+  /** Cycles in a row in which most SCIM calls got 401 (EncounteredQuarantineException). */
+  unauthorizedCycles: number;
+  /** Failures needed before the proportion is evaluated. */
+  baseEscrowThreshold: number;
+  /** Share of failed objects that quarantines once the base threshold is met. */
+  escrowProportion: number;
+  /** Failures that quarantine whatever the proportion. */
+  totalEscrowThreshold: number;
+}
+
+export const documentedQuarantineRules: QuarantineRules = {
+  unauthorizedCycles: 3,
+  baseEscrowThreshold: 5000,
+  escrowProportion: 0.4,
+  totalEscrowThreshold: 40000,
+};
+
+export interface EngineOptions {
+  servicePrincipalId: string;
+  jobId: string;
+  /** CAs to trust for the SCIM target (the Pulumi emulator's). */
+  ca: string[];
+  quarantine?: Partial<QuarantineRules>;
+  /** Time between cycles (Entra: about 40 minutes; demo: 30 s). */
+  intervalMs?: number;
+  now?: () => number;
+}
+
+export interface CycleSummary {
+  cycleId: string;
+  skipped: boolean;
+  exported: number;
+  failed: number;
+  quarantined: boolean;
+}
+
+/**
+ * A stand-in for Entra's provisioning service: owns nothing but its memory (links, escrows, scope),
+ * reads the tenant, the live schema and the secrets from the Graph emulator, sends the SCIM requests
+ * Entra sends, and writes the provisioning log from what actually came back.
+ */
+export class ProvisioningEngine {
+  readonly memory: EngineMemory = { links: new Map(), escrows: new Map(), previousScope: new Set() };
+  private readonly rules: QuarantineRules;
+  private readonly names = new Map<string, { kind: 'user' | 'group'; displayName: string }>();
+  private unauthorizedStreak = 0;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly graph: GraphEmulator,
+    private readonly options: EngineOptions,
+  ) {
+    this.rules = { ...documentedQuarantineRules, ...options.quarantine };
+    this.now = options.now ?? (() => Date.now());
+  }
+
+  private get job(): JsonObject {
+    const job = this.graph.tenant.job(this.options.servicePrincipalId, this.options.jobId);
+    if (!job) throw new Error(`No job ${this.options.jobId}`);
+    return job;
+  }
+
+  /** Runs one provisioning cycle over everyone in scope, unless the job is paused or quarantined. */
+  async runCycle(): Promise<CycleSummary> {
+    const { tenant } = this.graph;
+    const status = this.job.status as JsonObject;
+    if (
+      status.code === 'Paused' ||
+      (status.code === 'Quarantine' &&
+        Date.parse(text((status.quarantine as JsonObject | null)?.nextAttempt)) > this.now())
+    ) {
+      return {
+        cycleId: '',
+        skipped: true,
+        exported: 0,
+        failed: 0,
+        quarantined: status.code === 'Quarantine',
+      };
+    }
+    const sp = tenant.servicePrincipals.get(this.options.servicePrincipalId);
+    if (!sp) throw new Error('The provisioning app is gone');
+    const secret = (key: string) => tenant.secretValue(sp.id, key) ?? '';
+    const target = new ScimTarget(secret('BaseAddress'), secret('SecretToken'), this.options.ca);
+    const schema = tenant.schemas.get(this.options.jobId) ?? {};
+    const context = new CycleContext(
+      tenant,
+      target,
+      readLiveMappings(schema),
+      this.memory,
+      { id: sp.id, appId: sp.appId, displayName: sp.displayName },
+      this.options.jobId,
+      this.now,
+      this.options.intervalMs ?? 40 * 60_000,
+    );
+    const began = new Date(this.now()).toISOString();
+    try {
+      const scope = computeScope(tenant, sp.id, secret('SyncAll').toLowerCase() === 'true');
+      const skipOutOfScopeDeletions = secret('SkipOutOfScopeDeletions').toLowerCase() === 'true';
+      for (const user of tenant.users.values()) {
+        const inScope = scope.users.has(user.id);
+        if (!inScope && !this.memory.links.has(user.id)) continue;
+        this.names.set(user.id, { kind: 'user', displayName: user.displayName });
+        await syncUser(context, user, inScope, skipOutOfScopeDeletions);
+      }
+      for (const group of tenant.groups.values()) {
+        if (scope.groups.has(group.id)) {
+          this.names.set(group.id, { kind: 'group', displayName: group.displayName });
+          await syncGroup(context, group, scope.users);
+        } else if (this.memory.links.has(group.id)) await deleteGroup(context, group.id, group.displayName);
+      }
+      // Linked objects the tenant no longer has were deleted for good in Entra.
+      for (const [entraId, known] of this.names) {
+        if (known.kind === 'user' && !tenant.users.has(entraId))
+          await deleteUser(context, entraId, known.displayName);
+        if (known.kind === 'group' && !tenant.groups.has(entraId))
+          await deleteGroup(context, entraId, known.displayName);
+      }
+      this.memory.previousScope = scope.users;
+    } finally {
+      await target.close();
+    }
+    const quarantined = this.updateJob(context, began);
+    return {
+      cycleId: context.cycleId,
+      skipped: false,
+      exported: context.totals.exported,
+      failed: context.totals.failed,
+      quarantined,
+    };
+  }
+
+  /** Writes the cycle's outcome into the job's status, and quarantines it when the rules say so. */
+  private updateJob(context: CycleContext, began: string): boolean {
+    const status = this.job.status as JsonObject;
+    const { totals } = context;
+    const mostlyUnauthorized = totals.requests > 0 && totals.unauthorized * 2 > totals.requests;
+    this.unauthorizedStreak = mostlyUnauthorized ? this.unauthorizedStreak + 1 : 0;
+    const escrowed = this.memory.escrows.size;
+    const entitled = Math.max(1, totals.exported + totals.failed);
+    const execution = {
+      activityIdentifier: context.cycleId,
+      countEntitled: entitled,
+      countEntitledForProvisioning: entitled,
+      countEscrowed: escrowed,
+      countEscrowedRaw: escrowed,
+      countExported: totals.exported,
+      countExports: totals.exported + totals.failed,
+      countImported: entitled,
+      countImportedDeltas: entitled,
+      countImportedReferenceDeltas: 0,
+      state: totals.failed === 0 ? 'Succeeded' : totals.exported === 0 ? 'Failed' : 'EntryLevelErrors',
+      error: null,
+      timeBegan: began,
+      timeEnded: new Date(this.now()).toISOString(),
+    };
+    status.lastExecution = execution;
+    if (totals.failed === 0) status.lastSuccessfulExecution = execution;
+    if (totals.failed === 0 && totals.exported > 0) status.lastSuccessfulExecutionWithExports = execution;
+    status.countSuccessiveCompleteFailures =
+      execution.state === 'Failed' ? Number(status.countSuccessiveCompleteFailures ?? 0) + 1 : 0;
+    status.code = 'Active';
+
+    const reason =
+      this.unauthorizedStreak >= this.rules.unauthorizedCycles
+        ? 'EncounteredQuarantineException'
+        : escrowed > this.rules.totalEscrowThreshold
+          ? 'EncounteredTotalEscrowThreshold'
+          : escrowed >= this.rules.baseEscrowThreshold &&
+              escrowed / Math.max(1, this.memory.links.size + escrowed) > this.rules.escrowProportion
+            ? 'EncounteredEscrowProportionThreshold'
+            : null;
+    if (!reason) return false;
+    const previous = status.quarantine as JsonObject | null;
+    const now = new Date(this.now()).toISOString();
+    status.code = 'Quarantine';
+    status.quarantine = {
+      currentBegan: now,
+      nextAttempt: new Date(this.now() + 24 * 3600_000).toISOString(),
+      reason,
+      seriesBegan: previous?.seriesBegan ?? now,
+      seriesCount: Number(previous?.seriesCount ?? 0) + 1,
+      error:
+        reason === 'EncounteredQuarantineException'
+          ? {
+              code: 'SystemForCrossDomainIdentityManagementCredentialValidationFailure',
+              message: 'The SCIM endpoint refused the saved credentials (HTTP 401).',
+              tenantActionable: true,
+            }
+          : {
+              code: 'EscrowThresholdExceeded',
+              message: `${escrowed} objects failed to provision.`,
+              tenantActionable: true,
+            },
+    };
+    return true;
+  }
+}
