@@ -1,7 +1,9 @@
 import { text } from '../http-kit';
 import type { GraphEmulator } from '../graph/graph-emulator';
 import type { JsonObject } from '../graph/tenant-types';
+import type { OnDemandRequest } from '../graph/api/synchronization';
 import { CycleContext, type EngineMemory } from './cycle-context';
+import { onDemandResult } from './on-demand-result';
 import { deleteGroup, syncGroup } from './group-sync';
 import { readLiveMappings } from './schema-mappings';
 import { ScimTarget } from './scim-target';
@@ -72,15 +74,16 @@ export class ProvisioningEngine {
     return job;
   }
 
+  /** Routes the Graph emulator's provisionOnDemand to this engine. */
+  attach(): void {
+    this.graph.hooks.onDemand = (request) => this.provisionOnDemand(request);
+  }
+
   /** Runs one provisioning cycle over everyone in scope, unless the job is paused or quarantined. */
   async runCycle(): Promise<CycleSummary> {
-    const { tenant } = this.graph;
     const status = this.job.status as JsonObject;
-    if (
-      status.code === 'Paused' ||
-      (status.code === 'Quarantine' &&
-        Date.parse(text((status.quarantine as JsonObject | null)?.nextAttempt)) > this.now())
-    ) {
+    const nextAttempt = Date.parse(text((status.quarantine as JsonObject | null)?.nextAttempt));
+    if (status.code === 'Paused' || (status.code === 'Quarantine' && nextAttempt > this.now())) {
       return {
         cycleId: '',
         skipped: true,
@@ -89,25 +92,11 @@ export class ProvisioningEngine {
         quarantined: status.code === 'Quarantine',
       };
     }
-    const sp = tenant.servicePrincipals.get(this.options.servicePrincipalId);
-    if (!sp) throw new Error('The provisioning app is gone');
-    const secret = (key: string) => tenant.secretValue(sp.id, key) ?? '';
-    const target = new ScimTarget(secret('BaseAddress'), secret('SecretToken'), this.options.ca);
-    const schema = tenant.schemas.get(this.options.jobId) ?? {};
-    const context = new CycleContext(
-      tenant,
-      target,
-      readLiveMappings(schema),
-      this.memory,
-      { id: sp.id, appId: sp.appId, displayName: sp.displayName },
-      this.options.jobId,
-      this.now,
-      this.options.intervalMs ?? 40 * 60_000,
-    );
+    const { tenant } = this.graph;
+    const run = this.begin('system');
     const began = new Date(this.now()).toISOString();
+    const { context, scope, skipOutOfScopeDeletions } = run;
     try {
-      const scope = computeScope(tenant, sp.id, secret('SyncAll').toLowerCase() === 'true');
-      const skipOutOfScopeDeletions = secret('SkipOutOfScopeDeletions').toLowerCase() === 'true';
       for (const user of tenant.users.values()) {
         const inScope = scope.users.has(user.id);
         if (!inScope && !this.memory.links.has(user.id)) continue;
@@ -129,7 +118,7 @@ export class ProvisioningEngine {
       }
       this.memory.previousScope = scope.users;
     } finally {
-      await target.close();
+      await context.target.close();
     }
     const quarantined = this.updateJob(context, began);
     return {
@@ -138,6 +127,89 @@ export class ProvisioningEngine {
       exported: context.totals.exported,
       failed: context.totals.failed,
       quarantined,
+    };
+  }
+
+  /**
+   * The same pipeline for one object, as Graph's provisionOnDemand runs it: only objects a regular
+   * cycle would provision; a group with the (at most 5) members named in the request.
+   */
+  async provisionOnDemand(request: OnDemandRequest): Promise<{ key: string; value: string }> {
+    const { tenant } = this.graph;
+    const { context, scope, skipOutOfScopeDeletions } = this.begin('user');
+    const skipped = (errorCode: string, errorMessage: string) => ({
+      key: JSON.stringify({ result: 'Skipped', details: { errorCode, errorMessage } }),
+      value: '{}',
+    });
+    const before = tenant.log.size;
+    try {
+      const { objectId, objectTypeName } = request.subject;
+      if (objectTypeName === 'User') {
+        const user = tenant.users.get(objectId);
+        if (!user || !scope.users.has(objectId))
+          return skipped(
+            'NotEffectivelyEntitled',
+            'The user is not assigned to the application, so it is not in scope.',
+          );
+        await syncUser(context, user, true, skipOutOfScopeDeletions);
+      } else {
+        const group = tenant.groups.get(objectId);
+        if (!group || !scope.groups.has(objectId))
+          return skipped(
+            'NotEffectivelyEntitled',
+            'The group is not assigned to the application, so it is not in scope.',
+          );
+        const members = new Set(request.memberIds.filter((id) => scope.users.has(id)));
+        for (const id of members) {
+          const user = tenant.users.get(id);
+          if (user) await syncUser(context, user, true, skipOutOfScopeDeletions);
+        }
+        await syncGroup(
+          context,
+          {
+            ...group,
+            memberIds: group.memberIds.filter((id) => members.has(id) || this.memory.links.has(id)),
+          },
+          scope.users,
+        );
+      }
+    } finally {
+      await context.target.close();
+    }
+    const written = tenant.log
+      .all()
+      .slice(before)
+      .filter((e) => (e.sourceIdentity as JsonObject).id === request.subject.objectId);
+    const entry = written.at(-1);
+    if (!entry)
+      return skipped(
+        'RedundantExport',
+        'The state of the object in both the source and target systems already match.',
+      );
+    return onDemandResult(entry);
+  }
+
+  private begin(initiator: 'system' | 'user') {
+    const { tenant } = this.graph;
+    const sp = tenant.servicePrincipals.get(this.options.servicePrincipalId);
+    if (!sp) throw new Error('The provisioning app is gone');
+    const secret = (key: string) => tenant.secretValue(sp.id, key) ?? '';
+    const target = new ScimTarget(secret('BaseAddress'), secret('SecretToken'), this.options.ca);
+    const context = new CycleContext(
+      tenant,
+      target,
+      readLiveMappings(tenant.schemas.get(this.options.jobId) ?? {}),
+      this.memory,
+      { id: sp.id, appId: sp.appId, displayName: sp.displayName },
+      this.options.jobId,
+      this.now,
+      this.options.intervalMs ?? 40 * 60_000,
+      initiator,
+    );
+    return {
+      context,
+      scope: computeScope(tenant, sp.id, secret('SyncAll').toLowerCase() === 'true'),
+      skipOutOfScopeDeletions: secret('SkipOutOfScopeDeletions').toLowerCase() === 'true',
     };
   }
 

@@ -56,6 +56,8 @@ export class GraphEmulator {
     readonly identity: IdentityPlatform,
     readonly faults: Faults,
     readonly context: GraphContext,
+    /** What provisionOnDemand and validateCredentials do; the provisioning engine replaces them. */
+    readonly hooks: SynchronizationHooks,
   ) {}
 
   static async start(options: GraphEmulatorOptions = {}): Promise<GraphEmulator> {
@@ -81,7 +83,8 @@ export class GraphEmulator {
     const router = new Router();
     identity.register(router);
     registerProvisioningLogs(router, context);
-    registerSynchronization(router, context, {
+    // Looked up on every call, so a provisioning engine attached later takes over.
+    const hooks: SynchronizationHooks = {
       onDemand:
         options.hooks?.onDemand ??
         (() => ({
@@ -95,7 +98,8 @@ export class GraphEmulator {
           value: '{}',
         })),
       validateCredentials: options.hooks?.validateCredentials ?? (() => true),
-    });
+    };
+    registerSynchronization(router, context, hooks);
     registerDelta(router, context);
     registerDirectory(router, context);
     registerBatch(router, context, () => tls.caPem);
@@ -119,6 +123,7 @@ export class GraphEmulator {
       identity,
       faults,
       context,
+      hooks,
     );
   }
 
