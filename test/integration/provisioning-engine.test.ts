@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-
 import { randomUUID } from 'node:crypto';
+
+import { afterEach, describe, expect, it } from 'vitest';
 
 import { createCredential } from '../../electron/core/entra/credential-factory';
 import { EntraGraph } from '../../electron/core/entra/graph-api';
