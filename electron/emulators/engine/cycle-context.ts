@@ -52,10 +52,19 @@ export class CycleContext {
     return exchange;
   }
 
+  /** A failure Entra detects before sending anything (no SCIM response to quote). */
+  recordLocalFailure(
+    entry: Pick<LogEntryInput, 'action' | 'identityType' | 'source' | 'target'>,
+    errorCode: string,
+    reason: string,
+  ): void {
+    this.record(entry, { errorCode, reason, errorCategory: 'nonServiceFailure' });
+  }
+
   /** Writes the log entry for one object: success, or failure with the SCIM body in the reason. */
   record(
     entry: Pick<LogEntryInput, 'action' | 'identityType' | 'source' | 'target' | 'modifiedProperties'>,
-    failure: ScimExchange | null,
+    failure: ScimExchange | NonNullable<LogEntryInput['error']> | null,
   ): void {
     const key = entry.source.id;
     if (failure) {
@@ -79,20 +88,18 @@ export class CycleContext {
         status: failure ? 'failure' : 'success',
         initiator: this.initiator,
         ...(failure
-          ? {
-              error: {
-                errorCode: errorCodeFor(failure),
-                reason: reasonFor(
-                  failure,
-                  Math.max(0, (escrow?.attempts ?? 1) - 1),
-                  new Date(this.now() + this.retryIntervalMs),
-                ),
-                errorCategory: errorCategoryFor(failure),
-              },
-            }
+          ? { error: 'errorCode' in failure ? failure : this.describe(failure, escrow?.attempts ?? 1) }
           : {}),
       }),
     );
+  }
+
+  private describe(exchange: ScimExchange, attempts: number): NonNullable<LogEntryInput['error']> {
+    return {
+      errorCode: errorCodeFor(exchange),
+      reason: reasonFor(exchange, Math.max(0, attempts - 1), new Date(this.now() + this.retryIntervalMs)),
+      errorCategory: errorCategoryFor(exchange),
+    };
   }
 }
 

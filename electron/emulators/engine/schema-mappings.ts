@@ -24,6 +24,8 @@ export interface LiveMappings {
   ruleId: string;
   users: ObjectMapping;
   groups: ObjectMapping;
+  /** Target attributes the schema marks required: an object missing one is not created. */
+  requiredUserAttributes: string[];
 }
 
 function readObjectMapping(mapping: JsonObject | undefined): ObjectMapping {
@@ -53,7 +55,14 @@ export function readLiveMappings(schema: JsonObject): LiveMappings {
   const rules = (schema.synchronizationRules as JsonObject[] | undefined) ?? [];
   const rule = rules.find((r) => r.sourceDirectoryName === 'Azure Active Directory') ?? rules[0];
   const mappings = (rule?.objectMappings as JsonObject[] | undefined) ?? [];
+  const directories = (schema.directories as JsonObject[] | undefined) ?? [];
+  const target = directories.find((d) => d.name === rule?.targetDirectoryName) ?? directories[0];
+  const userObject = ((target?.objects as JsonObject[] | undefined) ?? []).find((o) => o.name === 'User');
+  const requiredUserAttributes = ((userObject?.attributes as JsonObject[] | undefined) ?? [])
+    .filter((a) => a.required === true)
+    .map((a) => text(a.name));
   return {
+    requiredUserAttributes,
     ruleId: text(rule?.id),
     users: readObjectMapping(mappings.find((m) => m.sourceObjectName === 'User')),
     groups: readObjectMapping(mappings.find((m) => m.sourceObjectName === 'Group')),

@@ -50,6 +50,15 @@ export async function syncUser(
       const value = userMappingValue(mapping, user, softDeleted);
       if (typeof value === 'string') values.set(mapping.target, value);
     }
+    const missing = context.mappings.requiredUserAttributes.filter((name) => !values.has(name));
+    if (missing.length) {
+      // Entra checks required target attributes itself and never sends the request.
+      return context.recordLocalFailure(
+        { action: 'create', identityType: 'User', source, target: { id: '', displayName: '' } },
+        'MandatoryFieldsMissing',
+        `The required attribute(s) ${missing.join(', ')} have no value for this user in the source, so it cannot be created in the target.`,
+      );
+    }
     const created = await context.send('POST', '/Users', scimUserBody(values));
     const id = isSuccess(created) ? text((created.json as { id?: unknown } | null)?.id) : '';
     if (id) context.memory.links.set(user.id, id);
