@@ -23,7 +23,13 @@ const statusNames: Record<number, string> = {
  */
 export function errorCodeFor(exchange: ScimExchange): string {
   if (exchange.status === 0) return 'WebExceptionProtocolError';
-  if (exchange.status === 404 && /\/(Users|Groups)\/[^?]+$/.test(exchange.path)) return 'InvalidAnchor';
+  // The object Entra linked is gone from the target (Entra's InvalidAnchor); a failed DELETE is not that.
+  if (
+    exchange.status === 404 &&
+    exchange.method !== 'DELETE' &&
+    /\/(Users|Groups)\/[^?]+$/.test(exchange.path)
+  )
+    return 'InvalidAnchor';
   return `SystemForCrossDomainIdentityManagement${statusNames[exchange.status] ?? 'ServiceIncompatible'}`;
 }
 

@@ -15,6 +15,13 @@ import { registerScimGroups } from './scim-groups';
 import { sendScimError } from './scim-responses';
 import { registerScimUsers } from './scim-users';
 
+/** What an overloaded or failing Pulumi says (the injected faults). */
+const faultDetail = {
+  429: 'Too many requests, please retry later.',
+  503: 'Service unavailable.',
+  504: 'Gateway timeout.',
+};
+
 export interface PulumiEmulatorOptions {
   org?: string;
   orgOptions?: Partial<PulumiOrgOptions>;
@@ -98,8 +105,8 @@ async function handle(
   if (isScim || url.pathname.startsWith('/api/')) {
     const answered = injectFault(faults, res, (status, headers) =>
       isScim
-        ? sendScimError(res, org, status, 'Injected fault.', undefined, headers)
-        : sendJson(res, status, { code: status, message: 'Injected fault.' }, headers),
+        ? sendScimError(res, org, status, faultDetail[status], undefined, headers)
+        : sendJson(res, status, { code: status, message: faultDetail[status] }, headers),
     );
     if (answered) return;
   }
