@@ -58,6 +58,11 @@ export class ProvisioningEngine {
   private readonly rules: QuarantineRules;
   private readonly names = new Map<string, { kind: 'user' | 'group'; displayName: string }>();
   private unauthorizedStreak = 0;
+  /** The tenant's change sequence the last cycle covered (0: the next cycle is an initial one). */
+  private watermark = 0;
+  private previousGroups = new Set<string>();
+  /** The schema and settings the last cycle followed; a change means everyone is evaluated again. */
+  private configuration = '';
   private readonly now: () => number;
 
   constructor(
@@ -96,14 +101,23 @@ export class ProvisioningEngine {
     const run = this.begin('system');
     const began = new Date(this.now()).toISOString();
     const { context, scope, skipOutOfScopeDeletions } = run;
+    const watermark = tenant.changes.current;
+    const { users: dirtyUsers, groups: dirtyGroups, full } = this.dirtyObjects(scope);
     try {
+      const linkedBefore = new Set(this.memory.links.keys());
       for (const user of tenant.users.values()) {
+        if (!full && !dirtyUsers.has(user.id)) continue;
         const inScope = scope.users.has(user.id);
         if (!inScope && !this.memory.links.has(user.id)) continue;
         this.names.set(user.id, { kind: 'user', displayName: user.displayName });
         await syncUser(context, user, inScope, skipOutOfScopeDeletions);
       }
+      // A member provisioned just now can be added to its teams in this cycle.
+      const newlyLinked = new Set([...this.memory.links.keys()].filter((id) => !linkedBefore.has(id)));
       for (const group of tenant.groups.values()) {
+        const touched =
+          full || dirtyGroups.has(group.id) || group.memberIds.some((id) => newlyLinked.has(id));
+        if (!touched) continue;
         if (scope.groups.has(group.id)) {
           this.names.set(group.id, { kind: 'group', displayName: group.displayName });
           await syncGroup(context, group, scope.users);
@@ -115,8 +129,12 @@ export class ProvisioningEngine {
           await deleteUser(context, entraId, known.displayName);
         if (known.kind === 'group' && !tenant.groups.has(entraId))
           await deleteGroup(context, entraId, known.displayName);
+        if (!tenant.users.has(entraId) && !tenant.groups.has(entraId) && !this.memory.links.has(entraId))
+          this.names.delete(entraId);
       }
       this.memory.previousScope = scope.users;
+      this.previousGroups = scope.groups;
+      this.watermark = watermark;
     } finally {
       await context.target.close();
     }
@@ -187,6 +205,33 @@ export class ProvisioningEngine {
         'The state of the object in both the source and target systems already match.',
       );
     return onDemandResult(entry);
+  }
+
+  /**
+   * What an incremental cycle looks at, as Entra's delta-driven cycles do: objects changed since the
+   * watermark, objects whose scope changed, and escrowed failures. The first cycle, and any cycle after
+   * the mappings or settings changed, evaluates everyone.
+   */
+  private dirtyObjects(scope: { users: Set<string>; groups: Set<string> }) {
+    const { tenant } = this.graph;
+    const sp = this.options.servicePrincipalId;
+    const configuration = JSON.stringify([tenant.schemas.get(this.options.jobId), tenant.secrets.get(sp)]);
+    const full = this.watermark === 0 || configuration !== this.configuration;
+    this.configuration = configuration;
+    const users = new Set<string>(this.memory.escrows.keys());
+    const groups = new Set<string>(this.memory.escrows.keys());
+    for (const change of tenant.changes.since(this.watermark)) {
+      if (change.kind === 'user') users.add(change.id);
+      else groups.add(change.id);
+      if (change.memberId) users.add(change.memberId);
+    }
+    const difference = (a: Set<string>, b: Set<string>, into: Set<string>) =>
+      a.forEach((id) => !b.has(id) && into.add(id));
+    difference(scope.users, this.memory.previousScope, users);
+    difference(this.memory.previousScope, scope.users, users);
+    difference(scope.groups, this.previousGroups, groups);
+    difference(this.previousGroups, scope.groups, groups);
+    return { users, groups, full };
   }
 
   private begin(initiator: 'system' | 'user') {
