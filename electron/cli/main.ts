@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 
 import { scimwatchVersion } from '../core/version';
+import { demoCommand } from './commands/demo';
 import { profilesCommand } from './commands/profiles';
 import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
@@ -22,6 +23,8 @@ Commands:
   status [--json]       Show the active profile, source health and database
   profiles [--json]     List profiles (the active one is starred)
   sync --once           Poll the active profile once (or ask the server that polls it)
+  demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
+      --interval <s>    Seconds between provisioning cycles (default 30)
 
 Options:
   --profile <name>      Use this profile (same as SCIMWATCH_PROFILE)
@@ -42,6 +45,8 @@ const options = {
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
   'public-host': { type: 'string' },
+  'print-env': { type: 'boolean' },
+  interval: { type: 'string' },
 } as const;
 
 function parsePort(raw: string | undefined): number | undefined {
@@ -82,6 +87,12 @@ async function run(argv: string[]): Promise<number> {
       if (!values.once)
         throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
       return syncCommand();
+    case 'demo': {
+      const interval = Number(values.interval ?? '30');
+      if (!(interval > 0))
+        throw new Error(`--interval must be a positive number of seconds, not "${values.interval}".`);
+      return demoCommand({ printEnv: values['print-env'] ?? false, intervalSeconds: interval });
+    }
     default:
       throw new Error(`Unknown command "${command}". See scimwatch --help.`);
   }

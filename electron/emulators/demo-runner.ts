@@ -1,0 +1,100 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+import { startEmulatedWorld, type EmulatedWorld } from './emulated-world';
+import { demoActivity, demoDefaults, seedDemo, type DemoPlan } from './scenarios/demo-scenario';
+
+/** Application permissions the demo grants ScimWatch's own app registration. */
+const demoPermissions = [
+  'AuditLog.Read.All',
+  'Directory.Read.All',
+  'Synchronization.ReadWrite.All',
+  'Application.Read.All',
+  'User.Read.All',
+  'GroupMember.Read.All',
+];
+
+export interface RunningDemo {
+  world: EmulatedWorld;
+  plan: DemoPlan;
+  /** SCIMWATCH_* variables that point any ScimWatch at this demo (CA file path left to the caller). */
+  environment: Record<string, string>;
+  /** Both emulators' CAs, to write to SCIMWATCH_CA_FILE. */
+  caPem: string;
+  cycles: () => number;
+  stop(): Promise<void>;
+}
+
+export interface DemoOptions {
+  intervalMs: number;
+  seed?: number;
+  /** Called after each cycle (progress output, tests). */
+  onCycle?: (cycle: number) => void;
+}
+
+/**
+ * The demo world, running: the seeded tenant, ScimWatch's app registration with fresh credentials
+ * (generated per run), and a provisioning cycle with some activity every `intervalMs`.
+ */
+export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
+  const world = await startEmulatedWorld({
+    intervalMs: options.intervalMs,
+    quarantine: { baseEscrowThreshold: 50 },
+  });
+  const plan = seedDemo(world, { ...demoDefaults, seed: options.seed ?? demoDefaults.seed });
+  const clientId = randomUUID();
+  const clientSecret = `demo-${randomBytes(18).toString('base64url')}`;
+  world.graph.tenant.clients.set(clientId, {
+    appId: clientId,
+    displayName: 'ScimWatch (demo)',
+    secrets: [clientSecret],
+    certificates: [],
+    applicationPermissions: demoPermissions,
+    delegatedPermissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Synchronization.Read.All'],
+    redirectUris: [],
+  });
+  const accessToken = `pul-demo-${randomBytes(18).toString('hex')}`;
+  world.pulumi.org.accessTokens.add(accessToken);
+
+  const activity = demoActivity(world, (options.seed ?? demoDefaults.seed) + 1);
+  let cycles = 0;
+  let running = true;
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = async () => {
+    if (cycles > 0) activity();
+    await world.engine.runCycle();
+    cycles += 1;
+    options.onCycle?.(cycles);
+  };
+  current = tick();
+  const timer = setInterval(() => {
+    // Cycles never overlap: a slow one delays the next instead of running beside it.
+    current = current.then(() => (running ? tick() : undefined));
+  }, options.intervalMs);
+
+  return {
+    world,
+    plan,
+    caPem: `${world.graph.caPem.trim()}\n${world.pulumi.caPem.trim()}\n`,
+    environment: {
+      SCIMWATCH_TENANT_ID: world.graph.tenant.tenantId,
+      SCIMWATCH_CLIENT_ID: clientId,
+      SCIMWATCH_AUTH: 'secret',
+      SCIMWATCH_CLIENT_SECRET: clientSecret,
+      SCIMWATCH_SERVICE_PRINCIPAL_ID: world.servicePrincipalId,
+      SCIMWATCH_JOB_ID: world.jobId,
+      SCIMWATCH_GRAPH_URL: world.graph.origin,
+      SCIMWATCH_AUTHORITY_HOST: world.graph.origin,
+      SCIMWATCH_PULUMI_ORG: world.pulumi.org.name,
+      SCIMWATCH_PULUMI_SCIM_TOKEN: world.pulumi.org.scimToken,
+      SCIMWATCH_PULUMI_API_URL: world.pulumi.origin,
+      SCIMWATCH_PULUMI_ACCESS_TOKEN: accessToken,
+    },
+    cycles: () => cycles,
+    stop: async () => {
+      running = false;
+      clearInterval(timer);
+      await current.catch(() => undefined);
+      await world.close();
+    },
+  };
+}
