@@ -9,6 +9,7 @@ const phases = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['vitest', 'npx', ['vitest', 'run', ...jsonReport('vitest')]],
+  ['timing', 'npx', ['vitest', 'run', '--config', 'vitest.timing.config.ts', ...jsonReport('timing')]],
   ['browser', 'npx', ['vitest', 'run', '--config', 'vitest.browser.config.ts', ...jsonReport('browser')]],
 ];
 
@@ -20,7 +21,7 @@ function jsonReport(name) {
 function counts() {
   let passed = 0;
   let failed = 0;
-  for (const name of ['vitest', 'browser']) {
+  for (const name of ['vitest', 'timing', 'browser']) {
     const path = `test-results/${name}.json`;
     if (!existsSync(path)) continue;
     const report = JSON.parse(readFileSync(path, 'utf8'));
