@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { demoCyclesCase } from './cases/demo-cycles';
 import { storeInsertCase } from './cases/store-insert';
 import { meetsTarget, type BenchCase, type CaseResult } from './harness';
 
-const cases: BenchCase[] = [storeInsertCase];
+const cases: BenchCase[] = [storeInsertCase, demoCyclesCase];
 /** The store case writes about 6 × 120 MB of databases; keep a generous margin. */
 const requiredFreeBytes = 2 * 1024 ** 3;
 
