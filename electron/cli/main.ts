@@ -28,6 +28,7 @@ Commands:
 
 Options:
   --profile <name>      Use this profile (same as SCIMWATCH_PROFILE)
+  --demo                Use the demo profile (same as --profile demo)
   -h, --help            Show this help
   -v, --version         Show the version
 
@@ -40,6 +41,7 @@ const options = {
   json: { type: 'boolean' },
   once: { type: 'boolean' },
   profile: { type: 'string' },
+  demo: { type: 'boolean' },
   host: { type: 'string' },
   port: { type: 'string' },
   'tls-cert': { type: 'string' },
@@ -70,6 +72,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (extra.length) throw new Error(`Unexpected argument "${extra[0]}". See scimwatch --help.`);
   if (values.profile) process.env.SCIMWATCH_PROFILE = values.profile;
+  if (values.demo) process.env.SCIMWATCH_PROFILE = 'demo';
   switch (command) {
     case 'serve':
       return serveCommand({

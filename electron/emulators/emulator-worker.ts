@@ -4,12 +4,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
+import { startDemo } from './demo-runner';
 import { GraphEmulator, type GraphEmulatorOptions } from './graph/graph-emulator';
 import { PulumiEmulator, type PulumiEmulatorOptions } from './pulumi/pulumi-emulator';
 
 export interface EmulatorWorkerOptions {
   graph?: GraphEmulatorOptions;
   pulumi?: PulumiEmulatorOptions;
+  /** Run the demo world (seeded tenant, engine cycles) instead of bare emulators. */
+  demo?: { intervalMs: number };
 }
 
 export interface EmulatorWorkerReady {
@@ -23,13 +26,15 @@ export interface EmulatorWorkerReady {
     scimToken: string;
     accessToken: string;
   };
+  /** In demo mode: the SCIMWATCH_* variables that point at this world. */
+  environment?: Record<string, string>;
 }
 
 const options = (workerData ?? {}) as EmulatorWorkerOptions;
-const [graph, pulumi] = await Promise.all([
-  GraphEmulator.start(options.graph),
-  PulumiEmulator.start(options.pulumi),
-]);
+const demo = options.demo ? await startDemo({ intervalMs: options.demo.intervalMs }) : null;
+const [graph, pulumi] = demo
+  ? [demo.world.graph, demo.world.pulumi]
+  : await Promise.all([GraphEmulator.start(options.graph), PulumiEmulator.start(options.pulumi)]);
 parentPort?.postMessage({
   kind: 'ready',
   graph: {
@@ -46,7 +51,10 @@ parentPort?.postMessage({
     scimToken: pulumi.org.scimToken,
     accessToken: pulumi.accessToken,
   },
+  ...(demo ? { environment: demo.environment } : {}),
 } satisfies EmulatorWorkerReady);
 parentPort?.on('message', (message: { kind: string }) => {
-  if (message.kind === 'stop') void Promise.all([graph.close(), pulumi.close()]).then(() => process.exit(0));
+  if (message.kind !== 'stop') return;
+  const closing = demo ? demo.stop() : Promise.all([graph.close(), pulumi.close()]);
+  void closing.then(() => process.exit(0));
 });

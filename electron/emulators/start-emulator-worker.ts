@@ -5,6 +5,7 @@ import type { EmulatorWorkerOptions, EmulatorWorkerReady } from './emulator-work
 export interface RunningEmulators {
   graph: EmulatorWorkerReady['graph'];
   pulumi: EmulatorWorkerReady['pulumi'];
+  environment: Record<string, string> | null;
   stop(): Promise<void>;
 }
 
@@ -24,6 +25,7 @@ export function startEmulatorWorker(
       resolve({
         graph: message.graph,
         pulumi: message.pulumi,
+        environment: message.environment ?? null,
         stop: () =>
           new Promise<void>((done) => {
             worker.once('exit', () => done());

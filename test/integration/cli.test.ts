@@ -129,6 +129,18 @@ describe('the CLI', () => {
     expect(traversal.status).toBe(404);
   });
 
+  it('runs the demo world beside the demo profile, and says so', async () => {
+    serve = await startServeProcess({ ...env(), SCIMWATCH_PROFILE: 'demo' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(serve.output().stdout).toContain('Demo mode: an emulated Entra tenant and Pulumi org are running');
+  });
+
+  it('does not start the demo world for a live profile', async () => {
+    serve = await startServeProcess({ ...env(), SCIMWATCH_PROFILE: 'prod' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(serve.output().stdout).not.toContain('Demo mode');
+  });
+
   it('stops cleanly on SIGTERM and releases the lock', async () => {
     serve = await startServeProcess(env());
     expect(await serve.stop()).toBe(0);

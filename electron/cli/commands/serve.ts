@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { CoreHost } from '../../core/core-host';
+import { demoProfile } from '../../core/profiles/profile-registry';
+import { startEmulatorWorker } from '../../emulators/start-emulator-worker';
 import { startServer } from '../../server/server';
 import { print } from '../output';
 
@@ -48,14 +50,30 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  // With no live profile, the demo world runs in the background: an emulated tenant and Pulumi org.
+  const demo =
+    core.activeProfile === demoProfile
+      ? await startEmulatorWorker(new URL('./emulator-worker.js', import.meta.url), {
+          demo: { intervalMs: 30_000 },
+        })
+      : null;
   core.updateLockHolder({ command: 'scimwatch serve', url: server.origin, accessToken: server.accessToken });
   core.log.info('Serving', { origin: server.origin, profile: core.activeProfile });
   for (const notice of core.notices) print(`Note: ${notice}`);
   print(`ScimWatch is serving profile "${core.activeProfile}" at:`);
   print(`  ${server.url}`);
+  if (demo) {
+    print(
+      'Demo mode: an emulated Entra tenant and Pulumi org are running, with a provisioning cycle every 30 s.',
+    );
+    print(
+      'To watch a real tenant, set the SCIMWATCH_* variables (see the README) or save settings in a new profile.',
+    );
+  }
   print('Press Ctrl+C to stop.');
 
   await stopped;
+  await demo?.stop();
   await server.close();
   await core.close();
   return 0;
