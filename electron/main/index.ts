@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage } from 'electron';
 
 import { CoreHost } from '../core/core-host';
+import { demoProfile } from '../core/profiles/profile-registry';
+import { startEmulatorWorker } from '../emulators/start-emulator-worker';
 import { SafeStorageSecretStore } from '../core/secrets/safe-storage-secret-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc } from './ipc-binding';
@@ -39,6 +41,14 @@ async function main(): Promise<void> {
     lockAs: { command: 'ScimWatch desktop', url: null },
     ...(binding.kind === 'override' ? { nativeBinding: binding.path } : {}),
   });
+  // With no live profile, the demo world (emulated tenant, Pulumi org and provisioning engine) runs
+  // in a worker thread: packaged apps cannot fork (the RunAsNode fuse is off).
+  const demo =
+    core.activeProfile === demoProfile
+      ? await startEmulatorWorker(new URL('./emulator-worker.js', import.meta.url), {
+          demo: { intervalMs: 30_000 },
+        })
+      : null;
   const window = await createMainWindow(fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
   const unbind = bindIpc(core, window.webContents);
   app.on('window-all-closed', () => app.quit());
@@ -49,7 +59,7 @@ async function main(): Promise<void> {
     event.preventDefault();
     unbind();
     // Close the workers first: they checkpoint the WAL and release the profile lock.
-    void core.close().finally(() => app.exit(0));
+    void Promise.all([demo?.stop(), core.close()]).finally(() => app.exit(0));
   });
 }
 

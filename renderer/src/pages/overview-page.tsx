@@ -15,7 +15,9 @@ export function OverviewPage({ status }: { status: AppStatus }) {
     <>
       {profile.mode === 'demo' ? (
         <p className="banner" role="status">
-          Demo profile: ScimWatch shows a simulated tenant here and never mixes it with real history.
+          Demo profile: an emulated Entra tenant and Pulumi organization, with problems planted on purpose.
+          Demo data never mixes with real history. To watch your own tenant, set the SCIMWATCH_* variables
+          (see the README) or save your settings in a new profile.
         </p>
       ) : null}
       {profile.missing.length ? (
