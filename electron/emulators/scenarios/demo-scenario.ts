@@ -67,9 +67,12 @@ export interface DemoScenarioOptions {
   seed: number;
   users: number;
   groups: number;
+  /** False gives the `clean` scenario: the same world with every problem left out. */
+  plantProblems: boolean;
 }
 
-export const demoDefaults: DemoScenarioOptions = { seed: 2026, users: 250, groups: 20 };
+export const demoDefaults: DemoScenarioOptions = { seed: 2026, users: 250, groups: 20, plantProblems: true };
+export const cleanDefaults: DemoScenarioOptions = { ...demoDefaults, plantProblems: false };
 
 /** What the demo plants, so tests and the UI can point at each problem. */
 export interface DemoPlan {
@@ -108,9 +111,12 @@ export function seedDemo(world: EmulatedWorld, options: DemoScenarioOptions = de
       }),
     );
   }
-  const withoutMail = tenant.updateUser(users[5]?.id ?? '', { mail: null });
+  const withoutMail = options.plantProblems
+    ? tenant.updateUser(users[5]?.id ?? '', { mail: null })
+    : (users[5] as EmulatedUser);
   const emailInUse = users[11] as EmulatedUser;
-  world.pulumi.org.addPersonalAccount({ userName: 'personal-account', email: emailInUse.mail ?? '' });
+  if (options.plantProblems)
+    world.pulumi.org.addPersonalAccount({ userName: 'personal-account', email: emailInUse.mail ?? '' });
 
   const groupCount = Math.max(3, options.groups);
   const groups = Array.from({ length: groupCount - 2 }, (_, i) =>
@@ -119,7 +125,9 @@ export function seedDemo(world: EmulatedWorld, options: DemoScenarioOptions = de
     }),
   );
   const longGroup = tenant.addGroup({
-    displayName: `Cloud Infrastructure Platform Engineering and Developer Productivity Enablement Working Group EMEA and APAC Regions`,
+    displayName: options.plantProblems
+      ? `Cloud Infrastructure Platform Engineering and Developer Productivity Enablement Working Group EMEA and APAC Regions`
+      : 'Cloud Infrastructure',
   });
   const nestedGroup = tenant.addGroup({ displayName: 'Platform Contractors' });
   users.forEach((user, i) => tenant.addMember((groups[i % groups.length] ?? groups[0])?.id ?? '', user.id));
