@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -27,6 +27,7 @@ import {
   type LockHolder,
 } from './profiles/profile-lock';
 import {
+  demoProfile,
   listProfileNames,
   profileDatabasePath,
   resolveActiveProfile,
@@ -53,6 +54,11 @@ export interface CoreHostOptions {
   logWrite?: (line: string) => void;
   /** Set by pollers (server, desktop): take the profile's lock, naming this process. */
   lockAs?: Omit<LockHolder, 'pid' | 'since'>;
+  /**
+   * Start the demo profile from an empty database: each demo start seeds a new emulated world, so
+   * yesterday's demo history would describe objects that no longer exist.
+   */
+  freshDemoDatabase?: boolean;
 }
 
 interface Workers {
@@ -238,6 +244,10 @@ export class CoreHost {
 
   private async startWorkers(profile: string): Promise<Workers> {
     const releaseLock = this.takeLock(profile);
+    if (profile === demoProfile && this.options.freshDemoDatabase) {
+      const path = this.workerConfig('writer', profile).databasePath;
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    }
     const events = {
       onEvent: (name: string, payload: unknown) => this.fromWorker(name, payload),
       onExit: (role: string, code: number) =>

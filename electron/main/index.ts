@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     env: { ...process.env, SCIMWATCH_DATA_DIR: process.env.SCIMWATCH_DATA_DIR ?? app.getPath('userData') },
     secretBackend: (dataDir) => new SafeStorageSecretStore(dataDir, safeStorage),
     lockAs: { command: 'ScimWatch desktop', url: null },
+    freshDemoDatabase: true,
     ...(binding.kind === 'override' ? { nativeBinding: binding.path } : {}),
   });
   // With no live profile, the demo world (emulated tenant, Pulumi org and provisioning engine) runs

@@ -146,3 +146,24 @@ describe('the core host', () => {
     }
   });
 });
+
+describe('the demo database', () => {
+  it('starts empty for pollers that ask for it, and is kept otherwise', async () => {
+    const dir = makeTempDir();
+    try {
+      const first = await startTestCore(dir.path);
+      const path = (await first.core.call('app.status', {})).database.path;
+      await first.core.call('settings.update', { values: { pulumiOrg: 'leftover' } });
+      await first.core.close();
+      const kept = await startTestCore(dir.path);
+      expect((await kept.core.call('settings.get', {})).values.pulumiOrg.value).toBe('leftover');
+      await kept.core.close();
+      const fresh = await startTestCore(dir.path, {}, { freshDemoDatabase: true });
+      expect((await fresh.core.call('settings.get', {})).values.pulumiOrg.value).toBeNull();
+      expect((await fresh.core.call('app.status', {})).database.path).toBe(path);
+      await fresh.core.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});

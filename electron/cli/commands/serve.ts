@@ -30,6 +30,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   const core = await CoreHost.start({
     hostKind: 'server',
     lockAs: { command: 'scimwatch serve', url: null },
+    freshDemoDatabase: true,
   });
   let server;
   try {
