@@ -117,3 +117,13 @@ export function explainMissingPermission(endpoint: GraphEndpoint, kind: 'applica
   const type = kind === 'application' ? 'application permission' : 'delegated permission';
   return `ScimWatch needs the ${type} ${options} to ${entry.purpose} (admin consent required). See ${entry.docUrl}`;
 }
+
+/** The application permissions ScimWatch's own app registration needs for every feature (least privileged). */
+export const scimwatchApplicationPermissions = [
+  'AuditLog.Read.All',
+  'Directory.Read.All',
+  'Synchronization.ReadWrite.All',
+  'Application.Read.All',
+  'User.Read.All',
+  'GroupMember.Read.All',
+];

@@ -1,17 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
+import { scimwatchApplicationPermissions } from '../../shared/graph-permissions';
 import { startEmulatedWorld, type EmulatedWorld } from './emulated-world';
 import { demoActivity, demoDefaults, seedDemo, type DemoPlan } from './scenarios/demo-scenario';
-
-/** Application permissions the demo grants ScimWatch's own app registration. */
-const demoPermissions = [
-  'AuditLog.Read.All',
-  'Directory.Read.All',
-  'Synchronization.ReadWrite.All',
-  'Application.Read.All',
-  'User.Read.All',
-  'GroupMember.Read.All',
-];
 
 export interface RunningDemo {
   world: EmulatedWorld;
@@ -48,7 +39,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     displayName: 'ScimWatch (demo)',
     secrets: [clientSecret],
     certificates: [],
-    applicationPermissions: demoPermissions,
+    applicationPermissions: scimwatchApplicationPermissions,
     delegatedPermissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Synchronization.Read.All'],
     redirectUris: [],
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 
 import type { Settings } from '../../shared/contract';
+import { scimwatchApplicationPermissions } from '../../shared/graph-permissions';
 import { createCredential, type CredentialInput } from '../../electron/core/entra/credential-factory';
 import { EntraGraph } from '../../electron/core/entra/graph-api';
 import { createGraphClient } from '../../electron/core/entra/graph-client';
@@ -15,14 +16,7 @@ import { GraphEmulator, type GraphEmulatorOptions } from '../../electron/emulato
 import { generateClientCertificate } from '../../electron/emulators/tls/client-certificate';
 
 /** Everything ScimWatch's own app registration may do in Graph, application permissions. */
-export const fullApplicationPermissions = [
-  'AuditLog.Read.All',
-  'Directory.Read.All',
-  'Synchronization.ReadWrite.All',
-  'Application.Read.All',
-  'User.Read.All',
-  'GroupMember.Read.All',
-];
+export const fullApplicationPermissions = scimwatchApplicationPermissions;
 
 export interface GraphWorld {
   emulator: GraphEmulator;

@@ -6,6 +6,7 @@ import { sendOAuthError } from '../graph-errors';
 import type { EmulatedTenant } from '../tenant';
 import type { EmulatedClientApp } from '../tenant-types';
 import { signHs256, verifyClientAssertion } from './jwt';
+import { openIdConfiguration } from './openid-configuration';
 import type { AccessGrant, TokenService } from './tokens';
 
 interface PendingDeviceCode {
@@ -79,34 +80,7 @@ export class IdentityPlatform {
     if (!this.knownTenant(tenant))
       return sendOAuthError(res, 400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found.`);
     const base = this.authority(this.tenant.tenantId);
-    sendJson(res, 200, {
-      issuer: `${base}/v2.0`,
-      authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
-      token_endpoint: `${base}/oauth2/v2.0/token`,
-      device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
-      end_session_endpoint: `${base}/oauth2/v2.0/logout`,
-      jwks_uri: `${base}/discovery/v2.0/keys`,
-      response_modes_supported: ['query', 'fragment', 'form_post'],
-      response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
-      scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
-      subject_types_supported: ['pairwise'],
-      id_token_signing_alg_values_supported: ['RS256'],
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
-      claims_supported: [
-        'sub',
-        'iss',
-        'aud',
-        'exp',
-        'iat',
-        'nonce',
-        'name',
-        'oid',
-        'tid',
-        'preferred_username',
-      ],
-      tenant_region_scope: 'NA',
-      cloud_instance_name: 'microsoftonline.com',
-    });
+    sendJson(res, 200, openIdConfiguration(base));
   }
 
   private knownTenant(tenant: string): boolean {
