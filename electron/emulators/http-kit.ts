@@ -80,3 +80,18 @@ export function sendEmpty(response: ServerResponse, status = 204): void {
 export function text(value: unknown, fallback = ''): string {
   return typeof value === 'string' ? value : fallback;
 }
+
+/** Reads an incoming request (body included) into the shape route handlers take. */
+export async function toEmulatorRequest(raw: IncomingMessage): Promise<EmulatorRequest> {
+  return {
+    raw,
+    method: raw.method ?? 'GET',
+    url: new URL(raw.url ?? '/', 'https://localhost'),
+    params: {},
+    body: await readBody(raw),
+    header: (name) => {
+      const value = raw.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    },
+  };
+}

@@ -2,8 +2,7 @@ import { text } from '../http-kit';
 import type { EmulatedGroup } from '../graph/tenant-types';
 import { groupMappingValue } from './attribute-values';
 import { firstResource, isSuccess, type CycleContext } from './cycle-context';
-
-const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+import { scimString as quote } from './scim-target';
 
 /**
  * One assigned group through Entra's sequence: match by `displayName eq` (members excluded), create

@@ -61,3 +61,8 @@ export class ScimTarget {
     await this.dispatcher.close();
   }
 }
+
+/** A string literal inside a SCIM filter: double-quoted, with backslashes and quotes escaped. */
+export function scimString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

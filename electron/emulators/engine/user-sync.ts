@@ -2,8 +2,7 @@ import { text } from '../http-kit';
 import type { EmulatedUser } from '../graph/tenant-types';
 import { scimUserBody, scimValue, userMappingValue } from './attribute-values';
 import { firstResource, isSuccess, type CycleContext } from './cycle-context';
-
-const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+import { scimString as quote } from './scim-target';
 
 /**
  * One user through the request sequence Entra uses: match (by link, else `userName eq`), then

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import { generateLoopbackTls } from '../tls/loopback-certificates';
-import { Router, readBody, type EmulatorRequest } from '../http-kit';
+import { Router, toEmulatorRequest } from '../http-kit';
 import { registerBatch } from './api/batch';
 import { registerDelta } from './api/delta';
 import { registerDirectory } from './api/directory';
@@ -139,19 +139,8 @@ async function handle(
   raw: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = new URL(raw.url ?? '/', 'https://localhost');
-  const body = await readBody(raw);
-  const request: EmulatorRequest = {
-    raw,
-    method: raw.method ?? 'GET',
-    url,
-    params: {},
-    body,
-    header: (name) => {
-      const value = raw.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value[0] : value;
-    },
-  };
+  const request = await toEmulatorRequest(raw);
+  const { url } = request;
   const { latencyMs } = faults.settings;
   if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
   if (url.pathname.startsWith('/v1.0/')) {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import { Faults } from '../faults';
-import { Router, readBody, sendJson, type EmulatorRequest } from '../http-kit';
+import { Router, sendJson, toEmulatorRequest } from '../http-kit';
 import { injectFault } from '../inject-fault';
 import { generateLoopbackTls } from '../tls/loopback-certificates';
 import { registerPulumiControl } from './control-api';
@@ -88,18 +88,8 @@ async function handle(
   raw: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  const url = new URL(raw.url ?? '/', 'https://localhost');
-  const request: EmulatorRequest = {
-    raw,
-    method: raw.method ?? 'GET',
-    url,
-    params: {},
-    body: await readBody(raw),
-    header: (name) => {
-      const value = raw.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value[0] : value;
-    },
-  };
+  const request = await toEmulatorRequest(raw);
+  const { url } = request;
   if (faults.settings.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.settings.latencyMs));
   const isScim = url.pathname.startsWith('/scim/v2/');
   if (isScim || url.pathname.startsWith('/api/')) {
