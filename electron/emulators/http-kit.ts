@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** A tiny router: method + path pattern (":name" segments), first match wins. */
 export type RouteHandler = (request: EmulatorRequest, response: ServerResponse) => void | Promise<void>;
@@ -94,4 +95,16 @@ export async function toEmulatorRequest(raw: IncomingMessage): Promise<EmulatorR
       return Array.isArray(value) ? value[0] : value;
     },
   };
+}
+
+/** Listens on 127.0.0.1 at a free port and returns the port. */
+export async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Closes a server, ending open connections (kept-alive clients would otherwise hold it open). */
+export async function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
 }

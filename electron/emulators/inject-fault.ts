@@ -47,3 +47,8 @@ function truncateBody(res: ServerResponse): void {
     return end(chunk);
   }) as typeof res.end;
 }
+
+/** Waits the configured latency before answering. */
+export async function injectLatency(faults: Faults): Promise<void> {
+  if (faults.settings.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.settings.latencyMs));
+}

@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 
 import { generateLoopbackTls } from '../tls/loopback-certificates';
-import { Router, toEmulatorRequest } from '../http-kit';
+import { closeServer, listenOnLoopback, Router, toEmulatorRequest } from '../http-kit';
 import { registerBatch } from './api/batch';
 import { registerDelta } from './api/delta';
 import { registerDirectory } from './api/directory';
@@ -12,7 +11,7 @@ import { registerProvisioningLogs } from './api/provisioning-logs';
 import { registerSynchronization, type SynchronizationHooks } from './api/synchronization';
 import { registerControlApi } from './control-api';
 import { Faults } from '../faults';
-import { injectFault } from '../inject-fault';
+import { injectFault, injectLatency } from '../inject-fault';
 import type { GraphContext, GraphOptions } from './graph-context';
 import { sendGraphError } from './graph-errors';
 import { IdentityPlatform } from './oauth/identity-platform';
@@ -111,8 +110,7 @@ export class GraphEmulator {
         else res.destroy();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    origin = `https://${emulatorHost}:${(server.address() as AddressInfo).port}`;
+    origin = `https://${emulatorHost}:${await listenOnLoopback(server)}`;
     return new GraphEmulator(
       server,
       origin,
@@ -127,9 +125,8 @@ export class GraphEmulator {
     );
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 }
 
@@ -141,8 +138,7 @@ async function handle(
 ): Promise<void> {
   const request = await toEmulatorRequest(raw);
   const { url } = request;
-  const { latencyMs } = faults.settings;
-  if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+  await injectLatency(faults);
   if (url.pathname.startsWith('/v1.0/')) {
     const answered = injectFault(faults, res, (status, headers) =>
       sendGraphError(

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 
 import { Faults } from '../faults';
-import { Router, sendJson, toEmulatorRequest } from '../http-kit';
-import { injectFault } from '../inject-fault';
+import { closeServer, listenOnLoopback, Router, sendJson, toEmulatorRequest } from '../http-kit';
+import { injectFault, injectLatency } from '../inject-fault';
 import { generateLoopbackTls } from '../tls/loopback-certificates';
 import { registerPulumiControl } from './control-api';
 import { PulumiOrg, type PulumiOrgOptions } from './pulumi-org';
@@ -70,14 +69,12 @@ export class PulumiEmulator {
         else res.destroy();
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    origin = `https://localhost:${(server.address() as AddressInfo).port}`;
+    origin = `https://localhost:${await listenOnLoopback(server)}`;
     return new PulumiEmulator(server, origin, tls.caPem, controlKey, org, faults, accessToken);
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 }
 
@@ -90,7 +87,7 @@ async function handle(
 ): Promise<void> {
   const request = await toEmulatorRequest(raw);
   const { url } = request;
-  if (faults.settings.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.settings.latencyMs));
+  await injectLatency(faults);
   const isScim = url.pathname.startsWith('/scim/v2/');
   if (isScim || url.pathname.startsWith('/api/')) {
     const answered = injectFault(faults, res, (status, headers) =>
