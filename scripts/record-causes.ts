@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 
 import { startEmulatedWorld } from '../electron/emulators/emulated-world';
-import { causeRecipes, type FailureCause } from '../electron/emulators/scenarios/cause-recipes';
+import { causeRecipes, type RecipeCause } from '../electron/emulators/scenarios/cause-recipes';
 
 // A clock that ticks a second per reading: entries stay in order and the file is the same each run.
 const tickingClock = () => {
@@ -15,8 +15,8 @@ const tickingClock = () => {
 };
 const causes: Record<string, unknown> = {};
 for (const [cause, recipe] of Object.entries(causeRecipes) as [
-  FailureCause,
-  (typeof causeRecipes)[FailureCause],
+  RecipeCause,
+  (typeof causeRecipes)[RecipeCause],
 ][]) {
   const world = await startEmulatedWorld({ now: tickingClock() });
   try {

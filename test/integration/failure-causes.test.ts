@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 import { startEmulatedWorld } from '../../electron/emulators/emulated-world';
-import { causeRecipes, type FailureCause } from '../../electron/emulators/scenarios/cause-recipes';
+import { causeRecipes, type RecipeCause } from '../../electron/emulators/scenarios/cause-recipes';
 
 interface RecordedCause {
   provisioningAction: string;
@@ -31,7 +31,7 @@ describe('failure causes recorded in causes.json', () => {
     expect(Object.keys(recorded).sort()).toEqual(Object.keys(causeRecipes).sort());
   });
 
-  it.each(Object.keys(causeRecipes) as FailureCause[])(
+  it.each(Object.keys(causeRecipes) as RecipeCause[])(
     '%s: the engine still produces the recorded errorCode and reason',
     async (cause) => {
       const world = await startEmulatedWorld({ now: tickingClock() });

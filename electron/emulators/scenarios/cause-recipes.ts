@@ -1,27 +1,16 @@
+import type { FailureCause } from '../../../shared/finding-kinds';
 import type { EmulatedWorld } from '../emulated-world';
-import type { JsonObject } from '../graph/tenant-types';
 import { applyPulumiGuide, setUserFlowType } from './pulumi-guide-schema';
+import { addAssignedUser, liveSchema } from './world-steps';
 
-/** The failure causes ScimWatch classifies (../shared/design.md). */
-export type FailureCause =
-  | 'email_in_use'
-  | 'username_taken'
-  | 'username_immutable'
-  | 'unknown_attribute'
-  | 'invalid_team_members'
-  | 'team_name_too_long'
-  | 'user_delete_unsupported'
-  | 'missing_required_value'
-  | 'invalid_anchor'
-  | 'unauthorized'
-  | 'rate_limited'
-  | 'target_unavailable';
+/** Every cause but `unknown`, which by definition has no recipe. */
+export type RecipeCause = Exclude<FailureCause, 'unknown'>;
 
 /**
  * One small world per failure cause: set it up, run cycles, and return the Entra object whose latest
  * log entry shows the cause — produced by the engine from Pulumi's actual answer, never written by hand.
  */
-export const causeRecipes: Record<FailureCause, (world: EmulatedWorld) => Promise<string>> = {
+export const causeRecipes: Record<RecipeCause, (world: EmulatedWorld) => Promise<string>> = {
   email_in_use: async (world) => {
     guide(world);
     world.pulumi.org.addPersonalAccount({ userName: 'ana-personal', email: 'ana@contoso.test' });
@@ -34,7 +23,7 @@ export const causeRecipes: Record<FailureCause, (world: EmulatedWorld) => Promis
   },
   username_immutable: async (world) => {
     guide(world);
-    setUserFlowType(schema(world), 'userName', 'Always');
+    setUserFlowType(liveSchema(world), 'userName', 'Always');
     const id = await assignedUser(world, 'cy@contoso.test');
     world.graph.tenant.updateUser(id, { userPrincipalName: 'cy.new@contoso.test' });
     await world.engine.runCycle();
@@ -114,21 +103,13 @@ export const causeRecipes: Record<FailureCause, (world: EmulatedWorld) => Promis
   },
 };
 
-function schema(world: EmulatedWorld): JsonObject {
-  return world.graph.tenant.schemas.get(world.jobId) as JsonObject;
-}
-
 function guide(world: EmulatedWorld): void {
-  applyPulumiGuide(schema(world));
+  applyPulumiGuide(liveSchema(world));
 }
 
+/** An assigned user, provisioned by one cycle. */
 async function assignedUser(world: EmulatedWorld, upn: string): Promise<string> {
-  const id = world.graph.tenant.addUser({
-    userPrincipalName: upn,
-    mail: upn,
-    displayName: upn.split('@')[0] ?? upn,
-  }).id;
-  world.graph.tenant.assign(world.servicePrincipalId, id);
+  const id = addAssignedUser(world, upn);
   await world.engine.runCycle();
   return id;
 }

@@ -1,7 +1,8 @@
 import { seededRandom } from '../faults';
 import type { EmulatedWorld } from '../emulated-world';
-import type { EmulatedUser, JsonObject } from '../graph/tenant-types';
+import type { EmulatedUser } from '../graph/tenant-types';
 import { applyPulumiGuide } from './pulumi-guide-schema';
+import { liveSchema, useHealthyConfiguration } from './world-steps';
 
 const firstNames = [
   'Ada',
@@ -92,7 +93,9 @@ export function seedDemo(world: EmulatedWorld, options: DemoScenarioOptions = de
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   const { tenant } = world.graph;
-  applyPulumiGuide(tenant.schemas.get(world.jobId) as JsonObject);
+  // The demo keeps two common setup slips (user Delete left on, a single Pulumi admin); clean has none.
+  if (options.plantProblems) applyPulumiGuide(liveSchema(world));
+  else useHealthyConfiguration(world);
 
   const users: EmulatedUser[] = [];
   for (let i = 0; i < options.users; i++) {
@@ -138,11 +141,13 @@ export function seedDemo(world: EmulatedWorld, options: DemoScenarioOptions = de
   // A few people are assigned directly as well.
   for (const user of users.slice(0, 3)) tenant.assign(world.servicePrincipalId, user.id);
 
-  const owner = world.pulumi.org.addPersonalAccount({
-    userName: 'pulumi-admin',
-    email: 'admin@contoso.example',
-  });
-  world.pulumi.org.addInvitedMember(owner, 'admin');
+  if (options.plantProblems) {
+    const owner = world.pulumi.org.addPersonalAccount({
+      userName: 'pulumi-admin',
+      email: 'admin@contoso.example',
+    });
+    world.pulumi.org.addInvitedMember(owner, 'admin');
+  }
   world.pulumi.org.addTeam({ displayName: 'Release Managers', kind: 'pulumi' });
   return {
     emailInUse: emailInUse.id,
