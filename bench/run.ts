@@ -3,16 +3,17 @@
  * Never edit BENCHMARKS.md by hand. Cases run in a temporary folder that is deleted afterwards.
  */
 import { execSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { demoCyclesCase } from './cases/demo-cycles';
+import { scaleGenerationCase } from './cases/scale-generation';
 import { storeInsertCase } from './cases/store-insert';
 import { meetsTarget, type BenchCase, type CaseResult } from './harness';
 
 // The demo run goes first, so its memory figures start from a process the store case has not filled.
-const cases: BenchCase[] = [demoCyclesCase, storeInsertCase];
+const cases: BenchCase[] = [demoCyclesCase, scaleGenerationCase, storeInsertCase];
 /** The store case writes about 6 × 120 MB of databases; keep a generous margin. */
 const requiredFreeBytes = 2 * 1024 ** 3;
 
@@ -52,6 +53,15 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+// A filtered run replaces only its own cases; the others keep their last measured results.
+if (filter && existsSync('bench/results.json')) {
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { cases?: typeof results };
+  const ran = new Set(results.map((r) => r.name));
+  const order = cases.map((c) => c.name);
+  results.push(...(previous.cases ?? []).filter((r) => !ran.has(r.name) && order.includes(r.name)));
+  results.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
 const report = {

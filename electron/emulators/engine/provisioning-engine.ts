@@ -58,8 +58,10 @@ export class ProvisioningEngine {
   private readonly rules: QuarantineRules;
   private readonly names = new Map<string, { kind: 'user' | 'group'; displayName: string }>();
   private unauthorizedStreak = 0;
-  /** The tenant's change sequence the last cycle covered (0: the next cycle is an initial one). */
+  /** The tenant's change sequence the last cycle covered. */
   private watermark = 0;
+  /** False until a cycle (or an adopted state) has covered everyone: the next cycle is an initial one. */
+  private caughtUp = false;
   private previousGroups = new Set<string>();
   /** The schema and settings the last cycle followed; a change means everyone is evaluated again. */
   private configuration = '';
@@ -135,6 +137,7 @@ export class ProvisioningEngine {
       this.memory.previousScope = scope.users;
       this.previousGroups = scope.groups;
       this.watermark = watermark;
+      this.caughtUp = true;
     } finally {
       await context.target.close();
     }
@@ -216,7 +219,7 @@ export class ProvisioningEngine {
     const { tenant } = this.graph;
     const sp = this.options.servicePrincipalId;
     const configuration = JSON.stringify([tenant.schemas.get(this.options.jobId), tenant.secrets.get(sp)]);
-    const full = this.watermark === 0 || configuration !== this.configuration;
+    const full = !this.caughtUp || configuration !== this.configuration;
     this.configuration = configuration;
     const users = new Set<string>(this.memory.escrows.keys());
     const groups = new Set<string>(this.memory.escrows.keys());
@@ -232,6 +235,30 @@ export class ProvisioningEngine {
     difference(scope.groups, this.previousGroups, groups);
     difference(this.previousGroups, scope.groups, groups);
     return { users, groups, full };
+  }
+
+  /**
+   * Starts from a world that is already provisioned (the `scale` scenario seeds both sides directly):
+   * the links are known and the next cycle is incremental, as it would be after Entra's initial cycle.
+   */
+  adoptProvisioned(links: ReadonlyMap<string, string>): void {
+    const { tenant } = this.graph;
+    const { scope } = this.begin('system');
+    for (const [entraId, scimId] of links) {
+      this.memory.links.set(entraId, scimId);
+      const user = tenant.users.get(entraId);
+      const group = tenant.groups.get(entraId);
+      if (user) this.names.set(entraId, { kind: 'user', displayName: user.displayName });
+      if (group) this.names.set(entraId, { kind: 'group', displayName: group.displayName });
+    }
+    this.memory.previousScope = scope.users;
+    this.previousGroups = scope.groups;
+    this.watermark = tenant.changes.current;
+    this.configuration = JSON.stringify([
+      tenant.schemas.get(this.options.jobId),
+      tenant.secrets.get(this.options.servicePrincipalId),
+    ]);
+    this.caughtUp = true;
   }
 
   private begin(initiator: 'system' | 'user') {

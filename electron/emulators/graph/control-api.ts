@@ -52,6 +52,8 @@ export function registerControlApi(router: Router, key: string, targets: Control
         servicePrincipals: [...tenant.servicePrincipals.values()],
         assignments: tenant.assignments,
         provisioningEvents: tenant.log.size,
+        /** Entries a scenario computes (synthetic, labelled `@scimwatch.synthetic` on each entry). */
+        syntheticProvisioningEvents: tenant.history?.size ?? 0,
       })),
     )
     .on(

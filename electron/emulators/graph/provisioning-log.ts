@@ -1,24 +1,33 @@
+import { matchesFilter } from './api/provisioning-filter';
+import { compareKeys, keyOf, type LogKey, type LogPage, type LogQuery, type LogSource } from './log-source';
 import type { JsonObject } from './tenant-types';
 
 /** Graph keeps provisioning logs for 30 days; the emulator keeps at most this many entries. */
 const defaultMaxEntries = 100_000;
 
 /**
- * The tenant's provisioning log: entries kept in (activityDateTime, id) order, so pages can resume
- * strictly after the last entry served and new arrivals are neither skipped nor repeated. The oldest
- * entries fall off past `maxEntries`, as Graph's retention drops them, so a long demo stays bounded.
+ * The tenant's live provisioning log: entries kept in (activityDateTime, id) order with their keys
+ * beside them, so a page starts by binary search and new arrivals are neither skipped nor repeated.
+ * The oldest entries fall off past `maxEntries`, as Graph's retention drops them.
  */
-export class ProvisioningLog {
+export class ProvisioningLog implements LogSource {
   private entries: JsonObject[] = [];
+  private keys: LogKey[] = [];
 
   constructor(private readonly maxEntries = defaultMaxEntries) {}
 
   add(entry: JsonObject): void {
+    const key = keyOf(entry);
     // Entries almost always arrive in order: find the place from the end rather than re-sorting.
     let index = this.entries.length;
-    while (index > 0 && compareEntries(this.entries[index - 1] as JsonObject, entry) > 0) index--;
+    while (index > 0 && compareKeys(this.keys[index - 1] as LogKey, key) > 0) index--;
     this.entries.splice(index, 0, entry);
-    if (this.entries.length > this.maxEntries) this.entries.splice(0, this.entries.length - this.maxEntries);
+    this.keys.splice(index, 0, key);
+    if (this.entries.length > this.maxEntries) {
+      const excess = this.entries.length - this.maxEntries;
+      this.entries.splice(0, excess);
+      this.keys.splice(0, excess);
+    }
   }
 
   all(): readonly JsonObject[] {
@@ -28,14 +37,32 @@ export class ProvisioningLog {
   get size(): number {
     return this.entries.length;
   }
-}
 
-export function entryKey(entry: JsonObject): [number, string] {
-  return [Date.parse(String(entry.activityDateTime)), String(entry.id)];
-}
+  page({ clauses, order, after, limit }: LogQuery): LogPage {
+    const entries: JsonObject[] = [];
+    const step = order === 'asc' ? 1 : -1;
+    let index: number;
+    if (order === 'asc') index = after ? this.firstIndex(after, 'greater') : 0;
+    else index = (after ? this.firstIndex(after, 'greaterOrEqual') : this.entries.length) - 1;
+    for (; index >= 0 && index < this.entries.length; index += step) {
+      const entry = this.entries[index] as JsonObject;
+      if (!matchesFilter(entry, clauses)) continue;
+      if (entries.length === limit) return { entries, more: true };
+      entries.push(entry);
+    }
+    return { entries, more: false };
+  }
 
-export function compareEntries(a: JsonObject, b: JsonObject): number {
-  const [ta, ia] = entryKey(a);
-  const [tb, ib] = entryKey(b);
-  return ta - tb || (ia < ib ? -1 : ia > ib ? 1 : 0);
+  /** Binary search: the first index whose key is greater than (or equal to) `key`. */
+  private firstIndex(key: LogKey, bound: 'greater' | 'greaterOrEqual'): number {
+    let low = 0;
+    let high = this.keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const compared = compareKeys(this.keys[middle] as LogKey, key);
+      if (compared < 0 || (compared === 0 && bound === 'greater')) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { ChangeLog } from './change-log';
 import { defaultJob, defaultSchema } from './default-schema';
+import type { LogSource } from './log-source';
 import { ProvisioningLog } from './provisioning-log';
 import type {
   EmulatedAssignment,
@@ -42,6 +43,8 @@ export class EmulatedTenant {
   readonly schemas = new Map<string, JsonObject>();
   readonly secrets = new Map<string, SecretPair[]>();
   readonly log = new ProvisioningLog();
+  /** Older entries a scenario computes on demand (the `scale` scenario's synthetic history). */
+  history: LogSource | null = null;
   readonly changes = new ChangeLog();
   /** False: the tenant has no Entra ID P1/P2, so the provisioning-log API answers 403. */
   licensed = true;
@@ -66,6 +69,15 @@ export class EmulatedTenant {
     this.users.set(full.id, full);
     this.changes.record({ kind: 'user', id: full.id, at: Date.now() });
     return full;
+  }
+
+  /**
+   * Loads a whole directory at once, as it stood before any delta token was issued (the `scale`
+   * scenario): no change records, so 100k users and 500k memberships cost no change log.
+   */
+  importDirectory(users: readonly EmulatedUser[], groups: readonly EmulatedGroup[]): void {
+    for (const user of users) this.users.set(user.id, user);
+    for (const group of groups) this.groups.set(group.id, group);
   }
 
   updateUser(id: string, patch: Partial<Omit<EmulatedUser, 'id'>>): EmulatedUser {

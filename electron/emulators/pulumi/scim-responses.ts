@@ -39,17 +39,17 @@ export function sendScimError(
   scimType?: string,
   headers: Record<string, string> = {},
 ): void {
-  sendScim(
-    res,
-    status,
-    {
-      schemas: [scimSchemas.error],
-      status: org.options.statusAsString ? String(status) : status,
-      ...(scimType ? { scimType } : {}),
-      detail,
-    },
-    headers,
-  );
+  sendScim(res, status, scimErrorBody(status, detail, scimType, org.options.statusAsString), headers);
+}
+
+/** The error body itself (the `scale` scenario's synthetic log quotes it as Entra would). */
+export function scimErrorBody(status: number, detail: string, scimType?: string, statusAsString = true) {
+  return {
+    schemas: [scimSchemas.error],
+    status: statusAsString ? String(status) : status,
+    ...(scimType ? { scimType } : {}),
+    detail,
+  };
 }
 
 export function userResource(

@@ -3,16 +3,16 @@ import type { ServerResponse } from 'node:http';
 import { sendJson, type EmulatorRequest, type Router } from '../../http-kit';
 import { authorize, type GraphContext } from '../graph-context';
 import { sendGraphError } from '../graph-errors';
-import { compareEntries, entryKey } from '../provisioning-log';
+import { keyOf, pageAcross, type LogKey } from '../log-source';
 import type { JsonObject } from '../tenant-types';
-import { FilterError, matchesFilter, parseProvisioningFilter } from './provisioning-filter';
+import { FilterError, parseProvisioningFilter } from './provisioning-filter';
 
 interface PageState {
   filter: string;
   order: 'asc' | 'desc';
   top: number;
   /** The last entry served: the next page starts strictly after it. */
-  after: [number, string];
+  after: LogKey;
 }
 
 const encodeState = (state: PageState) => Buffer.from(JSON.stringify(state)).toString('base64url');
@@ -24,12 +24,6 @@ function decodeState(token: string): PageState | null {
   } catch {
     return null;
   }
-}
-
-function isAfter(entry: JsonObject, after: [number, string], order: 'asc' | 'desc'): boolean {
-  const [t, id] = entryKey(entry);
-  const [at, aid] = after;
-  return order === 'asc' ? t > at || (t === at && id > aid) : t < at || (t === at && id < aid);
 }
 
 /** GET /v1.0/auditLogs/provisioning with $filter, $orderby, $top and keyset $skiptoken paging. */
@@ -85,23 +79,20 @@ function listProvisioningLogs(
       return sendGraphError(response, 400, 'BadRequest', `Invalid filter clause: ${error.message}`);
     throw error;
   }
-  const ordered = [...context.tenant.log.all()].sort(compareEntries);
-  if (state.order === 'desc') ordered.reverse();
-  const matching = ordered.filter(
-    (e) => matchesFilter(e, clauses) && (!state.after || isAfter(e, state.after, state.order)),
-  );
-  const page = matching.slice(0, state.top);
-  const last = page.at(-1);
+  const { tenant } = context;
+  const sources = tenant.history ? [tenant.history, tenant.log] : [tenant.log];
+  const page = pageAcross(sources, { clauses, order: state.order, after: state.after, limit: state.top });
+  const last = page.entries.at(-1);
   const body: JsonObject = {
     '@odata.context': `${context.origin()}/v1.0/$metadata#auditLogs/provisioning`,
-    value: page,
+    value: page.entries,
   };
-  if (matching.length > state.top && last) {
+  if (page.more && last) {
     const next = encodeState({
       filter: state.filter,
       order: state.order,
       top: state.top,
-      after: entryKey(last),
+      after: keyOf(last),
     });
     body['@odata.nextLink'] = `${context.origin()}/v1.0/auditLogs/provisioning?$skiptoken=${next}`;
   }
