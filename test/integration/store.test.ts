@@ -67,19 +67,20 @@ describe('the store', () => {
     const before = new Database(fixtureV1.pathname, { readonly: true });
     const expected = Object.fromEntries(historyTables.map((t) => [t, count(before, t)]));
     before.close();
-    const v2: Migration = {
-      version: 2,
+    const next = migrations.length + 1;
+    const synthetic: Migration = {
+      version: next,
       name: 'synthetic',
       sql: `ALTER TABLE provisioning_events ADD COLUMN note TEXT;
-            CREATE TABLE entra_users (id TEXT PRIMARY KEY, user_principal_name TEXT NOT NULL);`,
+            CREATE TABLE synthetic_table (id TEXT PRIMARY KEY, note TEXT NOT NULL);`,
     };
-    const { db, schemaVersion } = openStore(path, { migrations: [...migrations, v2] });
-    expect(schemaVersion).toBe(2);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    const { db, schemaVersion } = openStore(path, { migrations: [...migrations, synthetic] });
+    expect(schemaVersion).toBe(next);
+    expect(db.pragma('user_version', { simple: true })).toBe(next);
     for (const table of historyTables) expect(count(db, table), table).toBe(expected[table]);
     expect(db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all()).toEqual([
-      { version: 1, name: 'initial' },
-      { version: 2, name: 'synthetic' },
+      ...migrations.map(({ version, name }) => ({ version, name })),
+      { version: next, name: 'synthetic' },
     ]);
     db.close();
   });
@@ -88,13 +89,13 @@ describe('the store', () => {
     const path = join(dir.path, 'v1.sqlite');
     copyFileSync(fixtureV1, path);
     const broken: Migration = {
-      version: 2,
+      version: migrations.length + 1,
       name: 'broken',
       sql: 'CREATE TABLE half (x); SELECT * FROM no_such_table;',
     };
     expect(() => openStore(path, { migrations: [...migrations, broken] })).toThrow(/no_such_table/);
     const { db } = openStore(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half'`).get()).toBeUndefined();
     expect(count(db, 'provisioning_events')).toBe(3);
     db.close();

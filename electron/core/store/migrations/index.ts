@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { initial } from './001-initial';
+import { collectedState } from './002-collected-state';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, collectedState];
