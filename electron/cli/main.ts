@@ -22,7 +22,8 @@ Commands:
       --public-host <name>  Host name clients use, when it is not one of this machine's
   status [--json]       Show the active profile, source health and database
   profiles [--json]     List profiles (the active one is starred)
-  sync --once           Poll the active profile once (or ask the server that polls it)
+  sync --once [--json]  Poll the active profile once (or ask the server that polls it); --json prints
+                        one JSON object: counts, job status and errors
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
 
@@ -89,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
     case 'sync':
       if (!values.once)
         throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
-      return syncCommand();
+      return syncCommand({ json: values.json ?? false });
     case 'demo': {
       const interval = Number(values.interval ?? '30');
       if (!(interval > 0))

@@ -35,6 +35,7 @@ import {
 } from './profiles/profile-registry';
 import { EnvSecretStore } from './secrets/env-secret-store';
 import { FileSecretStore } from './secrets/file-secret-store';
+import { ProfileScopedSecretStore } from './secrets/profile-scoped-secret-store';
 import { LayeredSecretStore, type SecretStore } from './secrets/secret-store';
 import { scimwatchVersion } from './version';
 import { hostServices, type WorkerConfig } from './workers/worker-config';
@@ -59,6 +60,11 @@ export interface CoreHostOptions {
    * yesterday's demo history would describe objects that no longer exist.
    */
   freshDemoDatabase?: boolean;
+  /**
+   * The running demo world's SCIMWATCH_* variables (with its CA file): the demo profile polls it.
+   * They apply to the demo profile only, so they never make a live profile look configured.
+   */
+  demoEnvironment?: Record<string, string>;
 }
 
 interface Workers {
@@ -106,12 +112,13 @@ export class CoreHost {
     const dataDir = resolveDataDir(env);
     mkdirSync(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
     const saved = options.secretBackend?.(dataDir) ?? new FileSecretStore(dataDir);
-    const host = new CoreHost(
-      options,
-      dataDir,
-      environment,
-      new LayeredSecretStore(new EnvSecretStore(env), saved),
-    );
+    const fromEnvironment = options.demoEnvironment
+      ? new LayeredSecretStore(
+          new ProfileScopedSecretStore(demoProfile, new EnvSecretStore(options.demoEnvironment)),
+          new EnvSecretStore(env),
+        )
+      : new EnvSecretStore(env);
+    const host = new CoreHost(options, dataDir, environment, new LayeredSecretStore(fromEnvironment, saved));
     host.workers = await host.startWorkers(host.profile);
     return host;
   }
@@ -235,7 +242,10 @@ export class CoreHost {
       profilePinnedBy: this.profilePinnedBy,
       databasePath: profileDatabasePath(this.dataDir, profile, override ?? undefined),
       databaseOverride: override,
-      environmentSettings: this.environment.settings,
+      environmentSettings:
+        profile === demoProfile && this.options.demoEnvironment
+          ? { ...this.environment.settings, ...readEnvironment(this.options.demoEnvironment).settings }
+          : this.environment.settings,
       nativeBinding: this.options.nativeBinding ?? null,
       logLevel: this.environment.settings.logLevel ?? 'info',
       logFile: null,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { scimwatchApplicationPermissions } from '../../shared/graph-permissions';
-import { startEmulatedWorld, type EmulatedWorld } from './emulated-world';
+import { startEmulatedWorld, type EmulatedWorld, type WorldOptions } from './emulated-world';
 import { demoActivity, demoDefaults, seedDemo, type DemoPlan } from './scenarios/demo-scenario';
 
 export interface RunningDemo {
@@ -17,6 +17,8 @@ export interface RunningDemo {
 
 export interface DemoOptions {
   intervalMs: number;
+  /** Emulator options (tests shrink the reports budget window). */
+  graph?: WorldOptions['graph'];
   seed?: number;
   /** Called after each cycle (progress output, tests). */
   onCycle?: (cycle: number) => void;
@@ -29,6 +31,7 @@ export interface DemoOptions {
 export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const world = await startEmulatedWorld({
     intervalMs: options.intervalMs,
+    ...(options.graph ? { graph: options.graph } : {}),
     quarantine: { baseEscrowThreshold: 50 },
   });
   const plan = seedDemo(world, { ...demoDefaults, seed: options.seed ?? demoDefaults.seed });
@@ -56,7 +59,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     cycles += 1;
     options.onCycle?.(cycles);
   };
+  // The first cycle completes before the demo counts as started: whoever polls it finds a log.
   current = tick();
+  await current;
   const timer = setInterval(() => {
     // Cycles never overlap: a slow one delays the next instead of running beside it.
     current = current.then(() => (running ? tick() : undefined));

@@ -6,4 +6,5 @@ export * from './requests';
 export * from './rows';
 export * from './settings';
 export * from './status';
+export * from './sync';
 export * from './validate';

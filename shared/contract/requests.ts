@@ -4,6 +4,7 @@ import { pageQuerySchema, type Page } from './paging';
 import type { FindingRow, ProvisioningEventRow } from './rows';
 import { settingsUpdateSchema, type SettingsView } from './settings';
 import type { AppStatus, ProfileSummary } from './status';
+import type { SyncSummary } from './sync';
 
 /** Carries a request's output type at compile time; requests are validated on input only. */
 const returns = <T>() => undefined as unknown as T;
@@ -33,6 +34,7 @@ const findingFilter = z.strictObject({
 export interface SyncRunResult {
   started: boolean;
   message: string;
+  summary: SyncSummary;
 }
 
 /**

@@ -50,6 +50,26 @@ export const settingsShape = {
   pulumiSelfHosted: z.boolean(),
   caFile: z.string().trim().min(1).max(4096),
   logLevel: z.enum(logLevels),
+  /** $top for provisioning-log pages; unset sends none (Graph documents neither default nor maximum). */
+  logsPageSize: z.coerce
+    .number()
+    .int()
+    .min(1, 'page size is at least 1')
+    .max(1000, 'page size is at most 1000'),
+  /** How far before the watermark each log read starts again: entries land late. */
+  logsOverlapMinutes: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60, 'overlap is at most a day (1440 minutes)'),
+  /** How many days of provisioning logs the first run reads (Graph keeps 30). */
+  backfillDays: z.coerce
+    .number()
+    .int()
+    .min(1, 'backfill is at least 1 day')
+    .max(30, 'Graph keeps 30 days at most'),
+  /** Seconds between polls of the provisioning logs, the directory and Pulumi. */
+  pollIntervalSeconds: z.coerce.number().int().min(10, 'poll at most every 10 seconds').max(86_400),
 } as const;
 
 export type SettingKey = keyof typeof settingsShape;
@@ -64,6 +84,9 @@ export const settingDefaults: Partial<Settings> = {
   pulumiApiUrl: 'https://api.pulumi.com',
   pulumiSelfHosted: false,
   logLevel: 'info',
+  logsOverlapMinutes: 20,
+  backfillDays: 30,
+  pollIntervalSeconds: 300,
 };
 
 /** Secrets are write-only across the contract: they can be set or cleared, never read back. */

@@ -19,6 +19,27 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): CliResult {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Like runCli, without blocking this process (an emulator in this process must keep answering). */
+export function runCliAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliResult & { signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    }),
+  );
+}
+
 export interface ServeProcess {
   url: string;
   origin: string;

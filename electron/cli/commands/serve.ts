@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { CoreHost } from '../../core/core-host';
-import { demoProfile } from '../../core/profiles/profile-registry';
-import { startEmulatorWorker } from '../../emulators/start-emulator-worker';
 import { startServer } from '../../server/server';
+import { runsDemo, startBackgroundDemo } from '../background-demo';
 import { print } from '../output';
+
+/** Demo cycles run every 30 s (Entra's real interval is about 40 minutes). */
+const demoIntervalMs = 30_000;
 
 export interface ServeFlags {
   host: string | undefined;
@@ -27,11 +29,20 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     flags.tlsCert && flags.tlsKey
       ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) }
       : undefined;
-  const core = await CoreHost.start({
-    hostKind: 'server',
-    lockAs: { command: 'scimwatch serve', url: null },
-    freshDemoDatabase: true,
-  });
+  // With no live profile, the demo world runs in the background: an emulated tenant and Pulumi org.
+  const demo = runsDemo() ? await startBackgroundDemo(demoIntervalMs) : null;
+  let core: CoreHost;
+  try {
+    core = await CoreHost.start({
+      hostKind: 'server',
+      lockAs: { command: 'scimwatch serve', url: null },
+      freshDemoDatabase: true,
+      ...(demo ? { demoEnvironment: demo.environment } : {}),
+    });
+  } catch (error) {
+    await demo?.stop();
+    throw error;
+  }
   let server;
   try {
     server = await startServer({
@@ -44,6 +55,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     });
   } catch (error) {
     await core.close();
+    await demo?.stop();
     throw error;
   }
   // Listen for the stop signals before printing the URL: whoever reads it may stop us at once.
@@ -51,13 +63,6 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  // With no live profile, the demo world runs in the background: an emulated tenant and Pulumi org.
-  const demo =
-    core.activeProfile === demoProfile
-      ? await startEmulatorWorker(new URL('./emulator-worker.js', import.meta.url), {
-          demo: { intervalMs: 30_000 },
-        })
-      : null;
   core.updateLockHolder({ command: 'scimwatch serve', url: server.origin, accessToken: server.accessToken });
   core.log.info('Serving', { origin: server.origin, profile: core.activeProfile });
   for (const notice of core.notices) print(`Note: ${notice}`);
@@ -74,8 +79,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
   print('Press Ctrl+C to stop.');
 
   await stopped;
-  await demo?.stop();
   await server.close();
   await core.close();
+  await demo?.stop();
   return 0;
 }

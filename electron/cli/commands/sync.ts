@@ -3,9 +3,10 @@ import { readEnvironment } from '../../core/config/environment';
 import { resolveDataDir } from '../../core/config/data-dir';
 import { CoreHost } from '../../core/core-host';
 import { currentLockHolder, describeHolder, type LockHolder } from '../../core/profiles/profile-lock';
-import { resolveActiveProfile } from '../../core/profiles/profile-registry';
+import { demoProfile, resolveActiveProfile } from '../../core/profiles/profile-registry';
 import { assertSecureUrl } from '../../core/transport/transport-factory';
 
+import { startBackgroundDemo } from '../background-demo';
 import { exitCodes } from '../exit-codes';
 import { print } from '../output';
 
@@ -23,16 +24,31 @@ async function delegate(holder: LockHolder & { url: string; accessToken: string 
   return body.result;
 }
 
-/** `scimwatch sync --once`: one poll of the active profile, here or by the server already polling it. */
-export async function syncCommand(): Promise<number> {
+/** Demo cycles while a one-off sync runs; it reads the world once, so the pace hardly matters. */
+const demoIntervalMs = 30_000;
+
+function report(result: SyncRunResult, json: boolean): number {
+  if (json) print(JSON.stringify(result.summary));
+  else {
+    print(result.message);
+    for (const error of result.summary.errors) if (error.hint) print(`  ${error.source}: ${error.hint}`);
+  }
+  return result.summary.errors.length ? exitCodes.error : exitCodes.ok;
+}
+
+/** `scimwatch sync --once [--json]`: one poll of the active profile, here or by the server already polling it. */
+export async function syncCommand(flags: { json: boolean }): Promise<number> {
   const environment = readEnvironment(process.env);
   const dataDir = resolveDataDir(process.env);
   const profile = resolveActiveProfile(dataDir, environment).name;
   const holder = currentLockHolder(dataDir, profile);
   if (holder?.url && holder.accessToken) {
-    print(`Profile "${profile}" is polled by the server at ${holder.url}; asking it to sync.`);
-    print((await delegate({ ...holder, url: holder.url, accessToken: holder.accessToken })).message);
-    return exitCodes.ok;
+    if (!flags.json)
+      print(`Profile "${profile}" is polled by the server at ${holder.url}; asking it to sync.`);
+    return report(
+      await delegate({ ...holder, url: holder.url, accessToken: holder.accessToken }),
+      flags.json,
+    );
   }
   if (holder) {
     throw new ScimWatchError(
@@ -41,14 +57,22 @@ export async function syncCommand(): Promise<number> {
       'Wait for it to finish, or stop it.',
     );
   }
-  const core = await CoreHost.start({
-    hostKind: 'cli',
-    lockAs: { command: 'scimwatch sync --once', url: null },
-  });
+  // No live profile: sync the demo world, started for this run (and a fresh demo database with it).
+  const demo = profile === demoProfile ? await startBackgroundDemo(demoIntervalMs) : null;
   try {
-    print((await core.call('sync.run', {})).message);
-    return exitCodes.ok;
+    const core = await CoreHost.start({
+      hostKind: 'cli',
+      lockAs: { command: 'scimwatch sync --once', url: null },
+      ...(demo ? { demoEnvironment: demo.environment, freshDemoDatabase: true } : {}),
+    });
+    try {
+      if (demo && !flags.json)
+        print('Demo mode: syncing an emulated Entra tenant and Pulumi org started for this run.');
+      return report(await core.call('sync.run', {}), flags.json);
+    } finally {
+      await core.close();
+    }
   } finally {
-    await core.close();
+    await demo?.stop();
   }
 }

@@ -24,6 +24,10 @@ export const settingEnvVars: Record<SettingKey, string> = {
   pulumiSelfHosted: 'SCIMWATCH_PULUMI_SELF_HOSTED',
   caFile: 'SCIMWATCH_CA_FILE',
   logLevel: 'SCIMWATCH_LOG_LEVEL',
+  logsPageSize: 'SCIMWATCH_LOGS_PAGE_SIZE',
+  logsOverlapMinutes: 'SCIMWATCH_LOGS_OVERLAP_MINUTES',
+  backfillDays: 'SCIMWATCH_BACKFILL_DAYS',
+  pollIntervalSeconds: 'SCIMWATCH_POLL_INTERVAL_SECONDS',
 };
 
 const booleanWords: Record<string, boolean> = {

@@ -5,7 +5,7 @@ import {
   RetryHandler,
   RetryHandlerOptions,
 } from '@microsoft/microsoft-graph-client';
-import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
+import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
 
 import type { Clock } from '../time/clock';
 import type { TransportFactory } from '../transport/transport-factory';

@@ -4,6 +4,7 @@ import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
 import { readSettingsHandlers, writeSettingsHandlers } from './settings';
 import { statusHandlers } from './status';
+import { syncHandlers } from './sync';
 import { tableHandlers } from './tables';
 
 /**
@@ -35,5 +36,6 @@ export const readerHandlers: HandlerTable = {
 
 export const writerHandlers: HandlerTable = {
   ...writeSettingsHandlers,
+  ...syncHandlers,
   ...pendingHandlers,
 };

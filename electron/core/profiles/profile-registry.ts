@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { profileNameSchema } from '../../../shared/contract';
+import { profileNameSchema, type SettingKey } from '../../../shared/contract';
 import type { EnvironmentConfig } from '../config/environment';
 
 /** The demo world lives in a profile of its own, so its data never mixes with real history. */
@@ -64,6 +64,16 @@ export interface ActiveProfile {
   pinnedBy: string | null;
 }
 
+/** Settings that tune how ScimWatch runs rather than say which tenant it watches. */
+const behaviourSettings = new Set<SettingKey>([
+  'logLevel',
+  'caFile',
+  'logsPageSize',
+  'logsOverlapMinutes',
+  'backfillDays',
+  'pollIntervalSeconds',
+]);
+
 /**
  * Precedence: SCIMWATCH_PROFILE, then the profile last picked in the UI, then "default" when the
  * environment configures a tenant, and demo when nothing is configured at all.
@@ -73,7 +83,7 @@ export function resolveActiveProfile(dataDir: string, environment: EnvironmentCo
   const selected = readState(dataDir).selectedProfile;
   if (selected && profileNameSchema.safeParse(selected).success) return { name: selected, pinnedBy: null };
   const configuresLiveTenant = Object.keys(environment.settings).some(
-    (k) => k !== 'logLevel' && k !== 'caFile',
+    (k) => !behaviourSettings.has(k as SettingKey),
   );
   return { name: configuresLiveTenant ? defaultLiveProfile : demoProfile, pinnedBy: null };
 }

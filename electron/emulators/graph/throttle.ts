@@ -3,6 +3,8 @@ export class SlidingWindowLimiter {
   private readonly calls = new Map<string, number[]>();
   /** How many calls were refused so far (tests check that a paced client caused none). */
   rejected = 0;
+  /** When each allowed call arrived (tests check that pacing filled the windows without overfilling them). */
+  readonly accepted: number[] = [];
 
   constructor(
     public count: number,
@@ -22,6 +24,7 @@ export class SlidingWindowLimiter {
       };
     }
     recent.push(now);
+    this.accepted.push(now);
     this.calls.set(caller, recent);
     return { allowed: true };
   }

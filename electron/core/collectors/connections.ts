@@ -1,0 +1,126 @@
+import type { SecretName, Settings } from '../../../shared/contract';
+import { effectiveSettings, settingValues } from '../config/effective-settings';
+import { createCredential } from '../entra/credential-factory';
+import { EntraGraph } from '../entra/graph-api';
+import { createGraphClient } from '../entra/graph-client';
+import type { HandlerContext } from '../handlers/context';
+import { PulumiRestClient } from '../pulumi/rest-client';
+import { PulumiScimClient } from '../pulumi/scim-client';
+import { readSavedSettings } from '../store/settings-repo';
+import { Budgets, type BudgetSpec } from '../time/budget';
+import { systemClock, type Clock } from '../time/clock';
+import { TransportFactory } from '../transport/transport-factory';
+
+/** Graph's documented limit for the reports APIs (provisioning logs): 5 requests / 10 s per app and tenant. */
+export const reportsBudget: BudgetSpec = { count: 5, windowMs: 10_000 };
+
+/**
+ * The emulator tests shrink the reports window (the limit stays 5 per window) so that a minute of
+ * pacing fits in seconds. Never set in production; ignored unless it is a positive number.
+ */
+function reportsBudgetOverride(env: NodeJS.ProcessEnv): Record<string, BudgetSpec> {
+  const windowMs = Number(env.SCIMWATCH_REPORTS_BUDGET_WINDOW_MS);
+  return windowMs > 0 ? { 'graph.reports': { ...reportsBudget, windowMs } } : {};
+}
+
+/** The clients one profile polls with, built from its effective settings and secrets. */
+export interface Connections {
+  settings: Partial<Settings>;
+  graph: EntraGraph | null;
+  scim: PulumiScimClient | null;
+  rest: PulumiRestClient | null;
+  /** Why a side has no client (missing settings), in words a person can act on. */
+  missing: { entra: string | null; pulumi: string | null };
+}
+
+/** Everything collectors share across passes: one transport, one set of budgets, one clock. */
+export interface CollectorRuntime {
+  clock: Clock;
+  budgets: Budgets;
+}
+
+export function createRuntime(
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = systemClock,
+): CollectorRuntime {
+  return { clock, budgets: new Budgets(clock, reportsBudgetOverride(env)) };
+}
+
+const secretOf = (context: HandlerContext, name: SecretName) =>
+  context.host.secret(context.config.profile, name);
+
+/** Builds the Graph and Pulumi clients; a side whose settings are incomplete gets null and a reason. */
+export async function openConnections(
+  context: HandlerContext,
+  runtime: CollectorRuntime,
+): Promise<Connections> {
+  const settings = settingValues(
+    effectiveSettings(context.config.environmentSettings, readSavedSettings(context.db)),
+  );
+  const transport = new TransportFactory({ caFile: settings.caFile, env: process.env });
+  const [clientSecret, clientCertPassword, scimToken, accessToken] = await Promise.all([
+    secretOf(context, 'clientSecret'),
+    secretOf(context, 'clientCertPassword'),
+    secretOf(context, 'pulumiScimToken'),
+    secretOf(context, 'pulumiAccessToken'),
+  ]);
+
+  const entraMissing =
+    !settings.tenantId || !settings.clientId
+      ? 'Set the tenant id and client id of ScimWatch’s app registration.'
+      : !settings.servicePrincipalId && !settings.provisioningAppId
+        ? 'Set the service principal id (or app id) of the Pulumi provisioning app.'
+        : null;
+  let graph: EntraGraph | null = null;
+  if (!entraMissing && settings.tenantId && settings.clientId) {
+    const graphUrl = settings.graphUrl ?? 'https://graph.microsoft.com';
+    const credential = createCredential({
+      settings: {
+        tenantId: settings.tenantId,
+        clientId: settings.clientId,
+        authMethod: settings.authMethod ?? 'secret',
+        authorityHost: settings.authorityHost ?? 'https://login.microsoftonline.com',
+        clientCertPath: settings.clientCertPath,
+      },
+      secrets: { clientSecret, clientCertPassword },
+      transport,
+      onDeviceCode: (prompt) => context.emit('auth.prompt', prompt),
+    });
+    graph = new EntraGraph(
+      createGraphClient({
+        graphUrl,
+        credential,
+        transport,
+        clock: runtime.clock,
+        budgetFor: (url) =>
+          url.pathname.includes('/auditLogs/')
+            ? runtime.budgets.get('graph.reports', reportsBudget)
+            : undefined,
+      }),
+      settings.authMethod === 'device-code' || settings.authMethod === 'interactive'
+        ? 'delegated'
+        : 'application',
+    );
+  }
+
+  const pulumiMissing = !settings.pulumiOrg
+    ? 'Set the Pulumi organization name.'
+    : !scimToken
+      ? 'Paste the Pulumi SCIM token (the one Entra’s provisioning uses).'
+      : null;
+  const apiUrl = (settings.pulumiApiUrl ?? 'https://api.pulumi.com').replace(/\/+$/, '');
+  const scim =
+    !pulumiMissing && settings.pulumiOrg && scimToken
+      ? new PulumiScimClient({
+          baseUrl: `${apiUrl}/scim/v2/${encodeURIComponent(settings.pulumiOrg)}`,
+          token: scimToken,
+          transport,
+          concurrency: 3,
+        })
+      : null;
+  const rest =
+    settings.pulumiOrg && accessToken
+      ? new PulumiRestClient({ apiUrl, org: settings.pulumiOrg, token: accessToken, transport })
+      : null;
+  return { settings, graph, scim, rest, missing: { entra: entraMissing, pulumi: pulumiMissing } };
+}

@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+
+import type { EntraGraph } from '../entra/graph-api';
+import { DeltaTokenExpired } from '../entra/graph-errors';
+import type { DirectoryObject } from '../entra/graph-types';
+import type { CollectContext } from './collect-context';
+import { crashPoint } from './crash-points';
+import type { EntraTarget } from './entra-target';
+import { PollState } from './poll-state';
+
+const source = 'entra.directory';
+/** Only what reconciliation reads: the delta rounds stay small. */
+export const userFields = [
+  'id',
+  'userPrincipalName',
+  'mail',
+  'displayName',
+  'givenName',
+  'surname',
+  'accountEnabled',
+  'userType',
+];
+
+export interface DirectoryResult {
+  users: number;
+  groups: number;
+  assignments: number;
+}
+
+interface GroupsCursor {
+  /** Which assigned groups the groups delta link covers; a different set needs a new full round. */
+  groupSet: string;
+  deltaLink: string;
+}
+
+const isGroupRef = (member: DirectoryObject) => member['@odata.type'] === '#microsoft.graph.group';
+const isRemoved = (item: DirectoryObject) => '@removed' in item;
+const text = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/** Runs a delta round; an expired link (410) means reading everything again, which the caller marks. */
+async function deltaOrFull<T>(
+  round: (link: string | null) => Promise<T>,
+  link: string | null,
+): Promise<{ result: T; full: boolean }> {
+  if (!link) return { result: await round(null), full: true };
+  try {
+    return { result: await round(link), full: false };
+  } catch (error) {
+    if (!(error instanceof DeltaTokenExpired)) throw error;
+    return { result: await round(null), full: true };
+  }
+}
+
+/**
+ * Assignments are read in full every pass (Graph has no delta for them); users and the assigned
+ * groups' direct members follow users/delta and groups/delta, with a full re-read when a delta
+ * token has expired or the set of assigned groups changed. Everything commits in one transaction
+ * together with the new delta links, so a crash leaves the previous pass intact.
+ */
+export async function collectDirectory(
+  graph: EntraGraph,
+  target: EntraTarget,
+  context: CollectContext,
+): Promise<DirectoryResult> {
+  const { db } = context;
+  const state = new PollState(db);
+  const previous = state.get(source);
+  const assignments = await graph.assignments(target.servicePrincipalId);
+  const groupIds = assignments
+    .filter((a) => a.principalType === 'Group')
+    .map((a) => a.principalId)
+    .sort();
+  const groupSet = createHash('sha256').update(groupIds.join(',')).digest('hex');
+  const cursor = previous?.cursor ? (JSON.parse(previous.cursor) as GroupsCursor) : null;
+
+  const users = await deltaOrFull((link) => graph.usersDelta(link, userFields), previous?.deltaLink ?? null);
+  const groups = groupIds.length
+    ? await deltaOrFull(
+        (link) => graph.groupsDelta(link, groupIds, ['displayName', 'members']),
+        cursor?.groupSet === groupSet ? cursor.deltaLink : null,
+      )
+    : { result: { items: [], deltaLink: '' }, full: true };
+
+  db.transaction(() => {
+    db.prepare('DELETE FROM entra_assignments').run();
+    const assign = db.prepare(
+      'INSERT OR REPLACE INTO entra_assignments (principal_id, principal_type, display_name, assignment_id) VALUES (?, ?, ?, ?)',
+    );
+    for (const a of assignments) assign.run(a.principalId, a.principalType, a.principalDisplayName, a.id);
+
+    if (users.full) db.prepare('DELETE FROM entra_users').run();
+    const upsertUser = db.prepare(
+      `INSERT OR REPLACE INTO entra_users (id, user_principal_name, mail, display_name, given_name, surname,
+        account_enabled, user_type, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const deleteUser = db.prepare('DELETE FROM entra_users WHERE id = ?');
+    for (const user of users.result.items) {
+      if (isRemoved(user)) deleteUser.run(user.id);
+      else
+        upsertUser.run(
+          user.id,
+          text(user.userPrincipalName),
+          text(user.mail),
+          text(user.displayName),
+          text(user.givenName),
+          text(user.surname),
+          user.accountEnabled === false ? 0 : 1,
+          text(user.userType),
+          JSON.stringify(user),
+        );
+    }
+    crashPoint('directory.in-transaction');
+
+    if (groups.full) {
+      db.prepare('DELETE FROM entra_groups').run();
+      db.prepare('DELETE FROM entra_group_members').run();
+    }
+    const upsertGroup = db.prepare(
+      'INSERT OR REPLACE INTO entra_groups (id, display_name, raw) VALUES (?, ?, ?)',
+    );
+    const addMember = db.prepare(
+      'INSERT OR REPLACE INTO entra_group_members (group_id, member_id, member_type) VALUES (?, ?, ?)',
+    );
+    const removeMember = db.prepare('DELETE FROM entra_group_members WHERE group_id = ? AND member_id = ?');
+    for (const group of groups.result.items) {
+      if (isRemoved(group)) {
+        db.prepare('DELETE FROM entra_groups WHERE id = ?').run(group.id);
+        db.prepare('DELETE FROM entra_group_members WHERE group_id = ?').run(group.id);
+        continue;
+      }
+      const { 'members@delta': members, ...rest } = group;
+      if (rest.displayName !== undefined || groups.full)
+        upsertGroup.run(group.id, text(rest.displayName), JSON.stringify(rest));
+      for (const member of (members as DirectoryObject[] | undefined) ?? []) {
+        if (isRemoved(member)) removeMember.run(group.id, member.id);
+        else
+          addMember.run(
+            group.id,
+            member.id,
+            isGroupRef(member)
+              ? 'group'
+              : /user/i.test(String(member['@odata.type'] ?? 'user'))
+                ? 'user'
+                : 'other',
+          );
+      }
+    }
+    // Groups no longer assigned leave the mirror (their delta link no longer covers them).
+    db.prepare(
+      `DELETE FROM entra_groups WHERE id NOT IN (SELECT principal_id FROM entra_assignments WHERE principal_type = 'Group')`,
+    ).run();
+    db.prepare(`DELETE FROM entra_group_members WHERE group_id NOT IN (SELECT id FROM entra_groups)`).run();
+    state.advance(source, {
+      deltaLink: users.result.deltaLink,
+      cursor: JSON.stringify({ groupSet, deltaLink: groups.result.deltaLink } satisfies GroupsCursor),
+    });
+  })();
+
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  return {
+    users: count('SELECT count(*) AS n FROM entra_users'),
+    groups: count('SELECT count(*) AS n FROM entra_groups'),
+    assignments: assignments.length,
+  };
+}

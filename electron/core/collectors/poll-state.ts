@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+
+/** The collectors' sources, one poll_state row each. */
+export type PollSource =
+  | 'entra.provisioningEvents'
+  | 'entra.job'
+  | 'entra.configuration'
+  | 'entra.directory'
+  | 'pulumi.scim'
+  | 'pulumi.rest';
+
+export interface PollRow {
+  source: PollSource;
+  watermark: string | null;
+  cursor: string | null;
+  deltaLink: string | null;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  lastError: string | null;
+  nextRunAt: string | null;
+}
+
+/** Reads and writes poll_state; writes join the caller's transaction when there is one. */
+export class PollState {
+  constructor(private readonly db: Database.Database) {}
+
+  get(source: PollSource): PollRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT source, watermark, cursor, delta_link AS deltaLink, last_success_at AS lastSuccessAt,
+          last_error_at AS lastErrorAt, last_error AS lastError, next_run_at AS nextRunAt
+         FROM poll_state WHERE source = ?`,
+      )
+      .get(source) as PollRow | undefined;
+  }
+
+  /** Moves the watermark, cursor or delta link (only the fields given). */
+  advance(source: PollSource, fields: Partial<Pick<PollRow, 'watermark' | 'cursor' | 'deltaLink'>>): void {
+    this.ensure(source);
+    for (const [field, column] of [
+      ['watermark', 'watermark'],
+      ['cursor', 'cursor'],
+      ['deltaLink', 'delta_link'],
+    ] as const) {
+      if (field in fields)
+        this.db
+          .prepare(`UPDATE poll_state SET ${column} = ? WHERE source = ?`)
+          .run(fields[field] ?? null, source);
+    }
+  }
+
+  succeeded(source: PollSource, at: string): void {
+    this.ensure(source);
+    this.db
+      .prepare('UPDATE poll_state SET last_success_at = ?, last_error = NULL WHERE source = ?')
+      .run(at, source);
+  }
+
+  failed(source: PollSource, at: string, message: string): void {
+    this.ensure(source);
+    this.db
+      .prepare('UPDATE poll_state SET last_error_at = ?, last_error = ? WHERE source = ?')
+      .run(at, message, source);
+  }
+
+  scheduled(source: PollSource, at: string): void {
+    this.ensure(source);
+    this.db.prepare('UPDATE poll_state SET next_run_at = ? WHERE source = ?').run(at, source);
+  }
+
+  private ensure(source: PollSource): void {
+    this.db.prepare('INSERT INTO poll_state (source) VALUES (?) ON CONFLICT (source) DO NOTHING').run(source);
+  }
+}

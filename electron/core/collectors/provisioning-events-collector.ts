@@ -1,0 +1,129 @@
+import type { EntraGraph } from '../entra/graph-api';
+import type { ProvisioningEntry } from '../entra/graph-types';
+import { ProvisioningEventsRepo, type ProvisioningEventRecord } from '../store/provisioning-events-repo';
+import { classifyCause } from './classify-cause';
+import { isoNow, type CollectContext } from './collect-context';
+import { crashPoint } from './crash-points';
+import type { EntraTarget } from './entra-target';
+import { PollState } from './poll-state';
+
+export interface EventsOptions {
+  overlapMinutes: number;
+  backfillDays: number;
+  pageSize: number | undefined;
+}
+
+export interface EventsResult {
+  ingested: number;
+  total: number;
+}
+
+const source = 'entra.provisioningEvents';
+
+function toRecord(entry: ProvisioningEntry, ingestedAt: string): ProvisioningEventRecord {
+  const info = entry.provisioningStatusInfo;
+  const failed = info.status === 'failure';
+  return {
+    id: entry.id,
+    activityDateTime: entry.activityDateTime,
+    status: info.status,
+    action: entry.provisioningAction,
+    identityType: entry.sourceIdentity.identityType || entry.targetIdentity.identityType,
+    sourceId: entry.sourceIdentity.id || null,
+    sourceDisplayName: entry.sourceIdentity.displayName || null,
+    targetId: entry.targetIdentity.id || null,
+    targetDisplayName: entry.targetIdentity.displayName || null,
+    errorCode: info.errorInformation?.errorCode ?? null,
+    // Classified once, at ingest: charts over all history then need no backfill.
+    cause: failed
+      ? classifyCause({
+          errorCode: info.errorInformation?.errorCode ?? null,
+          reason: info.errorInformation?.reason ?? null,
+          action: entry.provisioningAction,
+        })
+      : null,
+    cycleId: entry.cycleId || null,
+    jobId: entry.jobId || null,
+    changeId: entry.changeId || null,
+    raw: JSON.stringify(entry),
+    ingestedAt,
+  };
+}
+
+/**
+ * Reads the provisioning log from (watermark − overlap), oldest first, following every nextLink.
+ * Each page commits in one transaction with the watermark it reaches, so a crash at any point loses
+ * nothing and repeats at most one page plus the overlap (de-duplicated by id). The watermark is the
+ * largest server time committed, never the local clock.
+ */
+export async function collectProvisioningEvents(
+  graph: EntraGraph,
+  target: EntraTarget,
+  options: EventsOptions,
+  context: CollectContext,
+): Promise<EventsResult> {
+  const { db, clock } = context;
+  const state = new PollState(db);
+  const repo = new ProvisioningEventsRepo(db);
+  const watermark = state.get(source)?.watermark ?? null;
+  const backfilling = watermark === null;
+  const from = watermark
+    ? Date.parse(watermark) - options.overlapMinutes * 60_000
+    : clock.now() - options.backfillDays * 86_400_000;
+  const link = db.prepare(
+    `INSERT INTO identity_links (object_type, entra_id, scim_id, learned_from, learned_at)
+     VALUES (?, ?, ?, 'provisioning_log', ?)
+     ON CONFLICT (object_type, entra_id) DO UPDATE SET scim_id = excluded.scim_id, learned_at = excluded.learned_at
+     WHERE identity_links.scim_id <> excluded.scim_id`,
+  );
+  let ingested = 0;
+  let read = 0;
+  const pages = graph.provisioningEvents({
+    servicePrincipalId: target.servicePrincipalId,
+    after: new Date(from).toISOString(),
+    order: 'asc',
+    ...(options.pageSize ? { top: options.pageSize } : {}),
+  });
+  for await (const page of pages) {
+    crashPoint('events.page-received');
+    const at = isoNow(clock);
+    const newest = page.reduce<string | null>(
+      (max, e) =>
+        max === null || Date.parse(e.activityDateTime) > Date.parse(max) ? e.activityDateTime : max,
+      null,
+    );
+    ingested += db.transaction(() => {
+      const records = page.map((entry) => toRecord(entry, at));
+      const half = Math.floor(records.length / 2);
+      let added = repo.insertBatch(records.slice(0, half));
+      crashPoint('events.in-transaction');
+      added += repo.insertBatch(records.slice(half));
+      for (const entry of page) {
+        // Only successful creates and matches prove the pairing; a failed create has no SCIM id.
+        if (entry.provisioningStatusInfo.status !== 'success' || !entry.targetIdentity.id) continue;
+        const type = /group/i.test(entry.sourceIdentity.identityType) ? 'group' : 'user';
+        link.run(type, entry.sourceIdentity.id, entry.targetIdentity.id, at);
+      }
+      const current = state.get(source)?.watermark;
+      if (newest && (!current || Date.parse(newest) > Date.parse(current)))
+        state.advance(source, { watermark: newest });
+      return added;
+    })();
+    crashPoint('events.committed');
+    read += page.length;
+    if (backfilling || page.length) {
+      context.emit('sync.progress', {
+        source: 'entra',
+        phase: backfilling ? 'backfill' : 'provisioning logs',
+        done: read,
+        total: null,
+        message: `Read ${read.toLocaleString('en')} provisioning log entries${newest ? ` up to ${newest}` : ''}`,
+      });
+    }
+  }
+  if (ingested) {
+    const newest = state.get(source)?.watermark ?? null;
+    context.emit('provisioningEvents.ingested', { count: ingested, newestActivityDateTime: newest });
+  }
+  return { ingested, total: repo.count() };
+}
