@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { CoreHost } from '../../electron/core/core-host';
+import { migrations } from '../../electron/core/store/migrations';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startTestCore } from '../helpers/core';
 
@@ -24,7 +25,7 @@ describe('the core host', () => {
     const status = await core.call('app.status', {});
     expect(status.profile).toEqual({ name: 'demo', mode: 'demo', active: true, missing: [] });
     expect(status.database.path).toBe(join(dir.path, 'profiles', 'demo.sqlite'));
-    expect(status.database.schemaVersion).toBe(1);
+    expect(status.database.schemaVersion).toBe(migrations.length);
   });
 
   it('reports what a partly configured live profile lacks, without falling back to demo', async () => {
@@ -62,7 +63,7 @@ describe('the core host', () => {
       code: 'invalid_input',
       message: expect.stringContaining('values.clientId'),
     });
-    await expect(core.dispatch('sync.run', {})).rejects.toMatchObject({ code: 'not_implemented' });
+    await expect(core.dispatch('reconcile.run', {})).rejects.toMatchObject({ code: 'not_implemented' });
   });
 
   it('creates, lists and switches profiles; the choice survives a restart', async () => {

@@ -100,7 +100,7 @@ describe('the server host', () => {
     const unknown = await post('nothing.here', {});
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_method');
-    const pending = await post('sync.run', {});
+    const pending = await post('reconcile.run', {});
     expect(pending.status).toBe(501);
     const broken = await rawRequest(`${server.origin}/api/app.status`, {
       method: 'POST',
