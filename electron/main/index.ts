@@ -8,8 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage } from 'electron';
 
 import { CoreHost } from '../core/core-host';
-import { demoProfile } from '../core/profiles/profile-registry';
-import { startEmulatorWorker } from '../emulators/start-emulator-worker';
+import { runsDemo, startBackgroundDemo } from '../cli/background-demo';
 import { SafeStorageSecretStore } from '../core/secrets/safe-storage-secret-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc } from './ipc-binding';
@@ -34,22 +33,22 @@ async function main(): Promise<void> {
   });
   if (binding.kind === 'missing')
     throw new Error(`better-sqlite3 for Electron is missing (${binding.expected}). ${binding.hint}`);
+  const env = {
+    ...process.env,
+    SCIMWATCH_DATA_DIR: process.env.SCIMWATCH_DATA_DIR ?? app.getPath('userData'),
+  };
+  // With no live profile, the demo world (emulated tenant, Pulumi org and provisioning engine) runs
+  // in a worker thread (packaged apps cannot fork: the RunAsNode fuse is off); the demo profile polls it.
+  const demo = runsDemo(env) ? await startBackgroundDemo(30_000, env) : null;
   const core = await CoreHost.start({
     hostKind: 'desktop',
-    env: { ...process.env, SCIMWATCH_DATA_DIR: process.env.SCIMWATCH_DATA_DIR ?? app.getPath('userData') },
+    env,
     secretBackend: (dataDir) => new SafeStorageSecretStore(dataDir, safeStorage),
     lockAs: { command: 'ScimWatch desktop', url: null },
     freshDemoDatabase: true,
+    ...(demo ? { demoEnvironment: demo.environment } : {}),
     ...(binding.kind === 'override' ? { nativeBinding: binding.path } : {}),
   });
-  // With no live profile, the demo world (emulated tenant, Pulumi org and provisioning engine) runs
-  // in a worker thread: packaged apps cannot fork (the RunAsNode fuse is off).
-  const demo =
-    core.activeProfile === demoProfile
-      ? await startEmulatorWorker(new URL('./emulator-worker.js', import.meta.url), {
-          demo: { intervalMs: 30_000 },
-        })
-      : null;
   const window = await createMainWindow(fileURLToPath(new URL('../preload/index.cjs', import.meta.url)));
   const unbind = bindIpc(core, window.webContents);
   app.on('window-all-closed', () => app.quit());
