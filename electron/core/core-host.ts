@@ -55,6 +55,8 @@ export interface CoreHostOptions {
   logWrite?: (line: string) => void;
   /** Set by pollers (server, desktop): take the profile's lock, naming this process. */
   lockAs?: Omit<LockHolder, 'pid' | 'since'>;
+  /** Poll every source on its schedule (server, desktop); the CLI's one-off commands leave it off. */
+  poll?: boolean;
   /**
    * Start the demo profile from an empty database: each demo start seeds a new emulated world, so
    * yesterday's demo history would describe objects that no longer exist.
@@ -282,6 +284,7 @@ export class CoreHost {
           this.serveWorker,
           events,
         );
+        if (this.options.poll) await writer.request('worker.startPolling', {});
         return { writer, reader, releaseLock };
       } catch (error) {
         await writer.close();

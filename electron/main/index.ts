@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     env,
     secretBackend: (dataDir) => new SafeStorageSecretStore(dataDir, safeStorage),
     lockAs: { command: 'ScimWatch desktop', url: null },
+    poll: true,
     freshDemoDatabase: true,
     ...(demo ? { demoEnvironment: demo.environment } : {}),
     ...(binding.kind === 'override' ? { nativeBinding: binding.path } : {}),

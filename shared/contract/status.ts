@@ -1,11 +1,23 @@
 /** Health of one side of the wire, as the dashboard's status bar shows it. */
 export type SourceHealth = 'ok' | 'degraded' | 'error' | 'not_configured' | 'never_polled';
 
+/** One collector of a side (provisioning logs, job, directory, SCIM, REST). */
+export interface CollectorStatus {
+  source: string;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+  /** The last error in words a person can act on; null once the source succeeds again. */
+  lastError: string | null;
+  nextRunAt: string | null;
+  itemsFetched: number | null;
+}
+
 export interface SourceStatus {
   health: SourceHealth;
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   lastError: string | null;
+  collectors: CollectorStatus[];
 }
 
 export type ProfileMode = 'demo' | 'live';

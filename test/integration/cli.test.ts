@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import type { AppStatus } from '../../shared/contract';
 import { runCli, startServeProcess, type ServeProcess } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { execFileSync } from 'node:child_process';
@@ -117,6 +118,45 @@ describe('the CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/Demo mode: syncing/);
     expect(result.code).toBe(0);
+  });
+
+  it('serve polls the demo world on its own: both sides healthy, events stored, next runs scheduled', async () => {
+    serve = await startServeProcess(env());
+    const { origin, token } = serve;
+    const status = async () => {
+      const response = await fetch(`${origin}/api/app.status`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return ((await response.json()) as { result: AppStatus }).result;
+    };
+    let current = await status();
+    const settled = (s: AppStatus) =>
+      s.sources.pulumi.health === 'ok' &&
+      s.sources.entra.collectors.length === 4 &&
+      s.sources.entra.collectors.every((c) => c.lastSuccessAt && c.nextRunAt);
+    for (let i = 0; i < 100 && !settled(current); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      current = await status();
+    }
+    expect(current.sources.entra.health).toBe('ok');
+    expect(current.sources.pulumi.health).toBe('ok');
+    // The demo's first cycle provisions about 250 people and 20 teams, one log entry each.
+    expect(current.database.provisioningEvents).toBeGreaterThan(250);
+    const sources = current.sources.entra.collectors.map((c) => c.source);
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        'entra.job',
+        'entra.provisioningEvents',
+        'entra.configuration',
+        'entra.directory',
+      ]),
+    );
+    for (const collector of current.sources.entra.collectors) {
+      expect(collector.lastError).toBeNull();
+      expect(collector.itemsFetched).not.toBeNull();
+    }
   });
 
   it('serves the dashboard page after the token is exchanged', async () => {

@@ -36,6 +36,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
     core = await CoreHost.start({
       hostKind: 'server',
       lockAs: { command: 'scimwatch serve', url: null },
+      poll: true,
       freshDemoDatabase: true,
       ...(demo ? { demoEnvironment: demo.environment } : {}),
     });

@@ -49,11 +49,13 @@ export class PollState {
     }
   }
 
-  succeeded(source: PollSource, at: string): void {
+  succeeded(source: PollSource, at: string, itemsFetched: number | null = null): void {
     this.ensure(source);
     this.db
-      .prepare('UPDATE poll_state SET last_success_at = ?, last_error = NULL WHERE source = ?')
-      .run(at, source);
+      .prepare(
+        'UPDATE poll_state SET last_success_at = ?, last_error = NULL, items_fetched = ? WHERE source = ?',
+      )
+      .run(at, itemsFetched, source);
   }
 
   failed(source: PollSource, at: string, message: string): void {

@@ -12,6 +12,8 @@ interface PollRow {
   last_success_at: string | null;
   last_error_at: string | null;
   last_error: string | null;
+  next_run_at: string | null;
+  items_fetched: number | null;
 }
 
 /** Folds the poll state of one side's collectors into the health the status bar shows. */
@@ -36,7 +38,20 @@ function sourceStatus(rows: PollRow[], configured: boolean): SourceStatus {
         : failing.length === rows.length
           ? 'error'
           : 'degraded';
-  return { health, lastSuccessAt, lastErrorAt, lastError: failing[0]?.last_error ?? null };
+  return {
+    health,
+    lastSuccessAt,
+    lastErrorAt,
+    lastError: failing[0]?.last_error ?? null,
+    collectors: rows.map((r) => ({
+      source: r.source,
+      lastSuccessAt: r.last_success_at,
+      lastErrorAt: r.last_error_at,
+      lastError: r.last_error,
+      nextRunAt: r.next_run_at,
+      itemsFetched: r.items_fetched,
+    })),
+  };
 }
 
 function fileSize(path: string): number {
@@ -56,7 +71,9 @@ export async function buildStatus(context: HandlerContext): Promise<AppStatus> {
   const isDemo = config.profile === demoProfile;
   const missing = isDemo ? [] : missingSettings(settings, (name) => secrets[name].set);
   const polls = db
-    .prepare('SELECT source, last_success_at, last_error_at, last_error FROM poll_state')
+    .prepare(
+      'SELECT source, last_success_at, last_error_at, last_error, next_run_at, items_fetched FROM poll_state ORDER BY source',
+    )
     .all() as PollRow[];
   const configured = missing.length === 0;
   const eventCount = (db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }).n;

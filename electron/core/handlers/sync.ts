@@ -1,17 +1,44 @@
-import { createRuntime, type CollectorRuntime } from '../collectors/connections';
-import { syncOnce } from '../collectors/sync-once';
-import type { HandlerTable } from './context';
+import { CollectorSession } from '../collectors/collector-session';
+import { createRuntime } from '../collectors/connections';
+import { Scheduler } from '../collectors/scheduler';
+import type { HandlerContext, HandlerTable } from './context';
 
-/** One runtime per writer worker: the budgets must be shared by every pass, or pacing means nothing. */
-let runtime: CollectorRuntime | undefined;
-/** A second `sync.run` while one is running joins it instead of polling beside it. */
-let running: ReturnType<typeof syncOnce> | undefined;
+/**
+ * One collector session per writer worker (one profile): its budgets and clients must be shared by
+ * every pass, or pacing and token caching mean nothing. The scheduler runs only in pollers (the
+ * server and the desktop app, which hold the profile lock); `sync.run` works either way.
+ */
+let session: CollectorSession | undefined;
+let scheduler: Scheduler | undefined;
+
+function sessionFor(context: HandlerContext): CollectorSession {
+  session ??= new CollectorSession(context, createRuntime());
+  return session;
+}
+
+/** Starts polling every source on its interval (called by the host for pollers). */
+export function startPolling(context: HandlerContext): void {
+  if (scheduler) return;
+  const current = sessionFor(context);
+  scheduler = new Scheduler(current.tasks(), {
+    clock: createRuntime().clock,
+    onScheduled: (source, at) => current.scheduled(source, at),
+  });
+  scheduler.start();
+}
+
+/** Cancels waits and requests, and resolves once every run has settled (before the database closes). */
+export async function stopPolling(): Promise<void> {
+  await scheduler?.stop();
+  scheduler = undefined;
+}
 
 export const syncHandlers: HandlerTable = {
   'sync.run': async (_input, context) => {
-    runtime ??= createRuntime();
-    running ??= syncOnce(context, runtime).finally(() => (running = undefined));
-    const summary = await running;
+    const current = sessionFor(context);
+    // Refresh now: with a scheduler, runs join any in progress; without one, a one-off pass.
+    const runner = scheduler ?? new Scheduler(current.tasks(), { clock: createRuntime().clock });
+    const summary = await current.passOnce(() => runner.runAll());
     const failed = summary.errors.length;
     return {
       started: true,

@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { isMethodName, ScimWatchError, type SecretName } from '../../../shared/contract';
 import type { HandlerContext, HostServices } from '../handlers/context';
 import { readerHandlers, writerHandlers } from '../handlers/routes';
+import { startPolling, stopPolling } from '../handlers/sync';
 import { createLogger } from '../log/logger';
 import { openReadOnlyStore, openStore } from '../store/open-database';
 import { RpcChannel, type MessagePortLike } from './rpc';
@@ -22,7 +23,13 @@ let db: Database.Database | undefined;
 let context: HandlerContext | undefined;
 
 const rpc = new RpcChannel(port, async (method, params) => {
+  if (method === 'worker.startPolling') {
+    if (config.role === 'writer' && context) startPolling(context);
+    return null;
+  }
   if (method === 'worker.close') {
+    // In-flight polls settle first: a write must not meet a closed database.
+    await stopPolling();
     db?.close();
     db = undefined;
     return null;

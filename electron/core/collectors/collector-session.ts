@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+
+import { ScimWatchError, secretNames, type SyncSummary } from '../../../shared/contract';
+import { effectiveSettings, settingValues } from '../config/effective-settings';
+import type { HandlerContext } from '../handlers/context';
+import { buildStatus } from '../handlers/status';
+import { readSavedSettings } from '../store/settings-repo';
+import { isoNow, type CollectContext } from './collect-context';
+import { openConnections, type CollectorRuntime, type Connections } from './connections';
+import { collectDirectory } from './entra-directory-collector';
+import { collectConfiguration, collectJobStatus, jobStatusCode } from './entra-job-collector';
+import { resolveTarget, type EntraTarget } from './entra-target';
+import { PollState, type PollSource } from './poll-state';
+import { collectProvisioningEvents } from './provisioning-events-collector';
+import { collectPulumiRest, collectPulumiScim } from './pulumi-collector';
+import type { ScheduledTask } from './scheduler';
+
+type SyncError = SyncSummary['errors'][number];
+
+/** Job status every minute, schema and secrets hourly (and on demand); the rest at the poll interval. */
+const jobIntervalMs = 60_000;
+const configurationIntervalMs = 3_600_000;
+
+/** Turns anything a collector threw into an entry a person can act on (never a stack, never a token). */
+function describe(error: unknown): Omit<SyncError, 'source'> {
+  if (error instanceof ScimWatchError) return { code: error.code, message: error.message, hint: error.hint };
+  return { code: 'source_error', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The collectors of one profile as tasks the scheduler runs, sharing one set of clients (rebuilt
+ * when settings or secrets change), the resolved Entra target, and the latest result of each.
+ */
+export class CollectorSession {
+  private cached: { fingerprint: string; connections: Connections } | null = null;
+  private target: EntraTarget | null = null;
+  private readonly state: PollState;
+  private readonly context: CollectContext;
+  private summaryParts: Omit<SyncSummary, 'errors' | 'startedAt' | 'finishedAt'> = {
+    provisioningEvents: { ingested: 0, total: 0 },
+    entra: { users: 0, groups: 0, assignments: 0 },
+    pulumi: { users: 0, groups: 0, teams: null },
+    job: { status: 'NotConfigured' },
+  };
+  private errors = new Map<PollSource, SyncError>();
+
+  constructor(
+    private readonly handler: HandlerContext,
+    private readonly runtime: CollectorRuntime,
+  ) {
+    this.state = new PollState(handler.db);
+    this.context = {
+      db: handler.db,
+      clock: runtime.clock,
+      log: handler.log,
+      emit: (event, payload) => handler.emit(event, payload),
+    };
+  }
+
+  /** Every source, in the order a full pass runs them (the target first: the others need it). */
+  tasks(): ScheduledTask[] {
+    const settings = this.settings();
+    const pollMs = (settings.pollIntervalSeconds ?? 300) * 1000;
+    const task = (source: PollSource, intervalMs: number, run: () => Promise<number | null>) => ({
+      source,
+      intervalMs,
+      run: () => this.attempt(source, run),
+    });
+    return [
+      task('entra.job', jobIntervalMs, async () => {
+        const { graph } = await this.entra();
+        this.target = await resolveTarget(graph, this.settings(), this.context);
+        const job = await collectJobStatus(graph, this.target, this.context);
+        this.summaryParts.job.status = jobStatusCode(job);
+        return 1;
+      }),
+      task('entra.provisioningEvents', pollMs, async () => {
+        const { graph, target } = await this.entra();
+        const settings = this.settings();
+        const events = await collectProvisioningEvents(
+          graph,
+          target,
+          {
+            overlapMinutes: settings.logsOverlapMinutes ?? 20,
+            backfillDays: settings.backfillDays ?? 30,
+            pageSize: settings.logsPageSize,
+          },
+          this.context,
+        );
+        this.summaryParts.provisioningEvents = events;
+        return events.ingested;
+      }),
+      task('entra.configuration', configurationIntervalMs, async () => {
+        const { graph, target } = await this.entra();
+        await collectConfiguration(graph, target, this.context);
+        return 2;
+      }),
+      task('entra.directory', pollMs, async () => {
+        const { graph, target } = await this.entra();
+        this.summaryParts.entra = await collectDirectory(graph, target, this.context);
+        return this.summaryParts.entra.users + this.summaryParts.entra.groups;
+      }),
+      task('pulumi.scim', pollMs, async () => {
+        const { scim, missing } = await this.connections();
+        if (!scim)
+          throw new ScimWatchError(
+            'not_configured',
+            'Pulumi is not configured.',
+            missing.pulumi ?? 'Open Settings.',
+          );
+        const result = await collectPulumiScim(scim, this.context);
+        this.summaryParts.pulumi = { ...this.summaryParts.pulumi, ...result };
+        return result.users + result.groups;
+      }),
+      task('pulumi.rest', pollMs, async () => {
+        const { rest } = await this.connections();
+        // The REST API is optional: without an access token there is nothing to do and nothing wrong.
+        if (!rest) return null;
+        const result = await collectPulumiRest(rest, this.context);
+        this.summaryParts.pulumi.teams = result.teams;
+        return result.teams;
+      }),
+    ];
+  }
+
+  /** Runs the given tasks once, in order, and reports what this pass did. */
+  async passOnce(run: () => Promise<unknown>): Promise<SyncSummary> {
+    const startedAt = isoNow(this.runtime.clock);
+    this.errors = new Map();
+    await run();
+    const total = (
+      this.handler.db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }
+    ).n;
+    return {
+      ...this.summaryParts,
+      provisioningEvents: { ...this.summaryParts.provisioningEvents, total },
+      errors: [...this.errors.values()],
+      startedAt,
+      finishedAt: isoNow(this.runtime.clock),
+    };
+  }
+
+  /** Records the next run (the status bar's "next poll"). */
+  scheduled(source: PollSource, at: number): void {
+    this.state.scheduled(source, new Date(at).toISOString());
+  }
+
+  private async attempt(source: PollSource, run: () => Promise<number | null>): Promise<boolean> {
+    let ok: boolean;
+    try {
+      const items = await run();
+      this.state.succeeded(source, isoNow(this.runtime.clock), items);
+      this.errors.delete(source);
+      ok = true;
+    } catch (error) {
+      const described = describe(error);
+      this.state.failed(source, isoNow(this.runtime.clock), described.message);
+      this.errors.set(source, { source, ...described });
+      this.handler.log.warn(`${source} failed`, { code: described.code, message: described.message });
+      ok = false;
+    }
+    this.handler.emit('status.changed', await buildStatus(this.handler));
+    return ok;
+  }
+
+  private settings() {
+    return settingValues(
+      effectiveSettings(this.handler.config.environmentSettings, readSavedSettings(this.handler.db)),
+    );
+  }
+
+  /** The Graph client and the resolved target, or an error saying what is missing. */
+  private async entra() {
+    const { graph, missing } = await this.connections();
+    if (!graph)
+      throw new ScimWatchError(
+        'not_configured',
+        'Entra is not configured.',
+        missing.entra ?? 'Open Settings.',
+      );
+    this.target ??= await resolveTarget(graph, this.settings(), this.context);
+    return { graph, target: this.target };
+  }
+
+  /** Clients are kept between passes (MSAL's token cache lives in them) until settings or secrets change. */
+  private async connections(): Promise<Connections> {
+    const { profile } = this.handler.config;
+    const secrets = await Promise.all(secretNames.map((name) => this.handler.host.secret(profile, name)));
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([this.settings(), secrets]))
+      .digest('hex');
+    if (this.cached?.fingerprint !== fingerprint) {
+      this.cached = { fingerprint, connections: await openConnections(this.handler, this.runtime) };
+      this.target = null;
+    }
+    return this.cached.connections;
+  }
+}
