@@ -1,4 +1,5 @@
 export * from './api';
+export * from './connection';
 export * from './errors';
 export * from './events';
 export * from './paging';

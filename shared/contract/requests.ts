@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { pageQuerySchema, type Page } from './paging';
 import type { FindingRow, ProvisioningEventRow } from './rows';
 import { settingsUpdateSchema, type SettingsView } from './settings';
+import type { ConnectionReport } from './connection';
 import type { AppStatus, ProfileSummary } from './status';
 import type { SyncSummary } from './sync';
 
@@ -59,6 +60,7 @@ export const requests = {
     input: pageQuerySchema(findingFilter, ['lastSeenAt', 'severity']),
     output: returns<Page<FindingRow>>(),
   },
+  'connection.test': { input: noInput, output: returns<ConnectionReport>() },
   'sync.run': {
     input: z
       .strictObject({

@@ -1,6 +1,8 @@
 import type { SecretName, Settings } from '../../../shared/contract';
 import { effectiveSettings, settingValues } from '../config/effective-settings';
-import { createCredential } from '../entra/credential-factory';
+import type { TokenCredential } from '@azure/identity';
+
+import { createCredential, graphScope } from '../entra/credential-factory';
 import { EntraGraph } from '../entra/graph-api';
 import { createGraphClient } from '../entra/graph-client';
 import type { HandlerContext } from '../handlers/context';
@@ -27,6 +29,9 @@ function reportsBudgetOverride(env: NodeJS.ProcessEnv): Record<string, BudgetSpe
 export interface Connections {
   settings: Partial<Settings>;
   graph: EntraGraph | null;
+  /** The credential behind `graph`, for the connection test's token probe. */
+  credential: TokenCredential | null;
+  graphScope: string;
   scim: PulumiScimClient | null;
   rest: PulumiRestClient | null;
   /** Why a side has no client (missing settings), in words a person can act on. */
@@ -72,9 +77,10 @@ export async function openConnections(
         ? 'Set the service principal id (or app id) of the Pulumi provisioning app.'
         : null;
   let graph: EntraGraph | null = null;
+  let credential: TokenCredential | null = null;
+  const graphUrl = settings.graphUrl ?? 'https://graph.microsoft.com';
   if (!entraMissing && settings.tenantId && settings.clientId) {
-    const graphUrl = settings.graphUrl ?? 'https://graph.microsoft.com';
-    const credential = createCredential({
+    credential = createCredential({
       settings: {
         tenantId: settings.tenantId,
         clientId: settings.clientId,
@@ -122,5 +128,13 @@ export async function openConnections(
     settings.pulumiOrg && accessToken
       ? new PulumiRestClient({ apiUrl, org: settings.pulumiOrg, token: accessToken, transport })
       : null;
-  return { settings, graph, scim, rest, missing: { entra: entraMissing, pulumi: pulumiMissing } };
+  return {
+    settings,
+    graph,
+    credential,
+    graphScope: graphScope(graphUrl),
+    scim,
+    rest,
+    missing: { entra: entraMissing, pulumi: pulumiMissing },
+  };
 }

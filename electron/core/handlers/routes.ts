@@ -21,6 +21,7 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'profiles.create': 'host',
   'provisioningEvents.list': 'reader',
   'findings.list': 'reader',
+  'connection.test': 'writer',
   'sync.run': 'writer',
   'reconcile.run': 'writer',
   'retry.run': 'writer',

@@ -1,5 +1,6 @@
 import { CollectorSession } from '../collectors/collector-session';
-import { createRuntime } from '../collectors/connections';
+import { testConnection } from '../collectors/connection-test';
+import { createRuntime, type CollectorRuntime } from '../collectors/connections';
 import { Scheduler } from '../collectors/scheduler';
 import type { HandlerContext, HandlerTable } from './context';
 
@@ -10,9 +11,11 @@ import type { HandlerContext, HandlerTable } from './context';
  */
 let session: CollectorSession | undefined;
 let scheduler: Scheduler | undefined;
+let runtime: CollectorRuntime | undefined;
+const runtimeOf = () => (runtime ??= createRuntime());
 
 function sessionFor(context: HandlerContext): CollectorSession {
-  session ??= new CollectorSession(context, createRuntime());
+  session ??= new CollectorSession(context, runtimeOf());
   return session;
 }
 
@@ -21,7 +24,7 @@ export function startPolling(context: HandlerContext): void {
   if (scheduler) return;
   const current = sessionFor(context);
   scheduler = new Scheduler(current.tasks(), {
-    clock: createRuntime().clock,
+    clock: runtimeOf().clock,
     onScheduled: (source, at) => current.scheduled(source, at),
   });
   scheduler.start();
@@ -34,10 +37,11 @@ export async function stopPolling(): Promise<void> {
 }
 
 export const syncHandlers: HandlerTable = {
+  'connection.test': (_input, context) => testConnection(context, runtimeOf()),
   'sync.run': async (_input, context) => {
     const current = sessionFor(context);
     // Refresh now: with a scheduler, runs join any in progress; without one, a one-off pass.
-    const runner = scheduler ?? new Scheduler(current.tasks(), { clock: createRuntime().clock });
+    const runner = scheduler ?? new Scheduler(current.tasks(), { clock: runtimeOf().clock });
     const summary = await current.passOnce(() => runner.runAll());
     const failed = summary.errors.length;
     return {
