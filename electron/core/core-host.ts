@@ -16,6 +16,7 @@ import {
   type ProfileSummary,
   type SecretName,
 } from '../../shared/contract';
+import { budgetOverridesFrom } from './collectors/connections';
 import { resolveDataDir } from './config/data-dir';
 import { readEnvironment, type EnvironmentConfig } from './config/environment';
 import { methodRoutes } from './handlers/routes';
@@ -250,6 +251,7 @@ export class CoreHost {
           : this.environment.settings,
       nativeBinding: this.options.nativeBinding ?? null,
       logLevel: this.environment.settings.logLevel ?? 'info',
+      budgetOverrides: budgetOverridesFrom(this.options.env ?? process.env),
       logFile: null,
     };
   }

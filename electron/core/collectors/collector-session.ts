@@ -148,7 +148,7 @@ export class CollectorSession {
   private async attempt(source: PollSource, run: () => Promise<number | null>): Promise<boolean> {
     let ok: boolean;
     try {
-      const items = await run();
+      const items = await this.withFreshCredentialOn401(source, run);
       this.state.succeeded(source, isoNow(this.runtime.clock), items);
       this.errors.delete(source);
       ok = true;
@@ -161,6 +161,23 @@ export class CollectorSession {
     }
     this.handler.emit('status.changed', await buildStatus(this.handler));
     return ok;
+  }
+
+  /**
+   * A 401 from Graph on a token MSAL still considers valid (revoked sessions, a changed secret) would
+   * repeat until the token expires: the clients are rebuilt, with a new credential, and the run tried
+   * once more.
+   */
+  private async withFreshCredentialOn401(source: PollSource, run: () => Promise<number | null>) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof ScimWatchError) || error.code !== 'unauthorized' || !source.startsWith('entra.'))
+        throw error;
+      this.handler.log.info('Graph refused a cached token; signing in again', { source });
+      this.cached = null;
+      return run();
+    }
   }
 
   private settings() {

@@ -20,7 +20,7 @@ export const reportsBudget: BudgetSpec = { count: 5, windowMs: 10_000 };
  * The emulator tests shrink the reports window (the limit stays 5 per window) so that a minute of
  * pacing fits in seconds. Never set in production; ignored unless it is a positive number.
  */
-function reportsBudgetOverride(env: NodeJS.ProcessEnv): Record<string, BudgetSpec> {
+export function budgetOverridesFrom(env: NodeJS.ProcessEnv): Record<string, BudgetSpec> {
   const windowMs = Number(env.SCIMWATCH_REPORTS_BUDGET_WINDOW_MS);
   return windowMs > 0 ? { 'graph.reports': { ...reportsBudget, windowMs } } : {};
 }
@@ -45,10 +45,10 @@ export interface CollectorRuntime {
 }
 
 export function createRuntime(
-  env: NodeJS.ProcessEnv = process.env,
+  budgetOverrides: Record<string, BudgetSpec> = {},
   clock: Clock = systemClock,
 ): CollectorRuntime {
-  return { clock, budgets: new Budgets(clock, reportsBudgetOverride(env)) };
+  return { clock, budgets: new Budgets(clock, budgetOverrides) };
 }
 
 const secretOf = (context: HandlerContext, name: SecretName) =>

@@ -34,7 +34,7 @@ export function createGraphClient(input: GraphClientInput): Client {
   });
   const authentication = new AuthenticationHandler(provider);
   const retry = new RetryHandler(
-    new RetryHandlerOptions(input.retryDelaySeconds ?? 3, input.maxRetries ?? 3),
+    new RetryHandlerOptions(input.retryDelaySeconds ?? 3, input.maxRetries ?? 6),
   );
   const pacing = new PacingHandler(input.budgetFor, input.clock);
   const transport = new TransportHandler(input.transport.boundClient(input.graphUrl, null));

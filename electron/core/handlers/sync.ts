@@ -12,10 +12,10 @@ import type { HandlerContext, HandlerTable } from './context';
 let session: CollectorSession | undefined;
 let scheduler: Scheduler | undefined;
 let runtime: CollectorRuntime | undefined;
-const runtimeOf = () => (runtime ??= createRuntime());
+const runtimeOf = (context: HandlerContext) => (runtime ??= createRuntime(context.config.budgetOverrides));
 
 function sessionFor(context: HandlerContext): CollectorSession {
-  session ??= new CollectorSession(context, runtimeOf());
+  session ??= new CollectorSession(context, runtimeOf(context));
   return session;
 }
 
@@ -24,7 +24,7 @@ export function startPolling(context: HandlerContext): void {
   if (scheduler) return;
   const current = sessionFor(context);
   scheduler = new Scheduler(current.tasks(), {
-    clock: runtimeOf().clock,
+    clock: runtimeOf(context).clock,
     onScheduled: (source, at) => current.scheduled(source, at),
   });
   scheduler.start();
@@ -37,11 +37,11 @@ export async function stopPolling(): Promise<void> {
 }
 
 export const syncHandlers: HandlerTable = {
-  'connection.test': (_input, context) => testConnection(context, runtimeOf()),
+  'connection.test': (_input, context) => testConnection(context, runtimeOf(context)),
   'sync.run': async (_input, context) => {
     const current = sessionFor(context);
     // Refresh now: with a scheduler, runs join any in progress; without one, a one-off pass.
-    const runner = scheduler ?? new Scheduler(current.tasks(), { clock: runtimeOf().clock });
+    const runner = scheduler ?? new Scheduler(current.tasks(), { clock: runtimeOf(context).clock });
     const summary = await current.passOnce(() => runner.runAll());
     const failed = summary.errors.length;
     return {

@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/contract';
+import type { BudgetSpec } from '../time/budget';
 
 /** Everything a core worker is started with; plain data, since it crosses a thread boundary. */
 export interface WorkerConfig {
@@ -16,6 +17,8 @@ export interface WorkerConfig {
   /** Path of better-sqlite3's addon for this runtime's ABI (Electron passes its own build). */
   nativeBinding: string | null;
   logLevel: Settings['logLevel'];
+  /** Rate budgets replaced for emulator tests (SCIMWATCH_REPORTS_BUDGET_WINDOW_MS); empty otherwise. */
+  budgetOverrides: Record<string, BudgetSpec>;
   logFile: string | null;
 }
 

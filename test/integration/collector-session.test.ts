@@ -1,0 +1,62 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { CoreHost } from '../../electron/core/core-host';
+import { startDemo, type RunningDemo } from '../../electron/emulators/demo-runner';
+import { startTestCore } from '../helpers/core';
+import { makeTempDir } from '../helpers/temp-dir';
+
+/** One long-lived core (as `serve` keeps) syncing the demo world repeatedly. */
+describe('a long-lived collector session', () => {
+  let demo: RunningDemo;
+  let dir: ReturnType<typeof makeTempDir>;
+  let core: CoreHost;
+
+  beforeAll(async () => {
+    dir = makeTempDir();
+    demo = await startDemo({ intervalMs: 3_600_000, graph: { reportsBudget: { count: 5, windowMs: 500 } } });
+    const caFile = join(dir.path, 'ca.pem');
+    writeFileSync(caFile, demo.caPem, { mode: 0o600 });
+    ({ core } = await startTestCore(dir.path, {
+      ...demo.environment,
+      SCIMWATCH_CA_FILE: caFile,
+      SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '500',
+      SCIMWATCH_LOGS_PAGE_SIZE: '25',
+    }));
+    const first = await core.call('sync.run', {});
+    expect(first.summary.errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await core.close();
+    await demo.stop();
+    dir.remove();
+  });
+
+  it('signs in again when Graph refuses a token MSAL still holds as valid', async () => {
+    demo.world.graph.tokens.revokeAll();
+    await demo.world.engine.runCycle();
+    const second = await core.call('sync.run', {});
+    expect(second.summary.errors).toEqual([]);
+  });
+
+  it('waits out a storm of 429s with Retry-After and loses nothing', async () => {
+    for (let i = 0; i < 4; i++) {
+      const [someone] = [...demo.world.graph.tenant.users.values()].slice(i * 7);
+      if (someone) demo.world.graph.tenant.updateUser(someone.id, { displayName: `Storm ${i}` });
+      await demo.world.engine.runCycle();
+    }
+    // A quarter of every Graph request answered 429 with Retry-After: 1 (the client retries up to 6 times).
+    demo.world.graph.faults.update({ rate429: 0.25, retryAfterSeconds: 1 });
+    try {
+      const stormy = await core.call('sync.run', {});
+      expect(stormy.summary.errors).toEqual([]);
+      expect(demo.world.graph.faults.injected[429]).toBeGreaterThan(0);
+    } finally {
+      demo.world.graph.faults.update({ rate429: 0 });
+    }
+    const status = await core.call('app.status', {});
+    expect(status.database.provisioningEvents).toBe(demo.world.graph.tenant.log.size);
+  });
+});
