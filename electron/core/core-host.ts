@@ -14,7 +14,6 @@ import {
   type MethodName,
   type OutputOf,
   type ProfileSummary,
-  type SecretName,
 } from '../../shared/contract';
 import { budgetOverridesFrom } from './collectors/connections';
 import { resolveDataDir } from './config/data-dir';
@@ -37,7 +36,7 @@ import {
 import { EnvSecretStore } from './secrets/env-secret-store';
 import { FileSecretStore } from './secrets/file-secret-store';
 import { ProfileScopedSecretStore } from './secrets/profile-scoped-secret-store';
-import { LayeredSecretStore, type SecretStore } from './secrets/secret-store';
+import { LayeredSecretStore, type SecretStore, type StoredSecretName } from './secrets/secret-store';
 import { scimwatchVersion } from './version';
 import { hostServices, type WorkerConfig } from './workers/worker-config';
 import { WorkerHandle } from './workers/worker-handle';
@@ -342,7 +341,7 @@ export class CoreHost {
 
   /** Answers a worker's requests for what only the host holds. */
   private readonly serveWorker = (method: string, params: unknown): unknown => {
-    const { profile, name, value } = params as { profile: string; name: SecretName; value?: string };
+    const { profile, name, value } = params as { profile: string; name: StoredSecretName; value?: string };
     switch (method) {
       case hostServices.secretStates:
         return Object.fromEntries(secretNames.map((n) => [n, this.secrets.state(profile, n)]));

@@ -3,6 +3,13 @@ import { effectiveSettings, settingValues } from '../config/effective-settings';
 import type { TokenCredential } from '@azure/identity';
 
 import { createCredential, graphScope } from '../entra/credential-factory';
+import {
+  loadAuthenticationRecord,
+  persistTokenCacheIn,
+  rememberSignIn,
+  type CredentialStateStore,
+  type SignInCredential,
+} from '../entra/credential-persistence';
 import { EntraGraph } from '../entra/graph-api';
 import { createGraphClient } from '../entra/graph-client';
 import type { HandlerContext } from '../handlers/context';
@@ -80,7 +87,14 @@ export async function openConnections(
   let credential: TokenCredential | null = null;
   const graphUrl = settings.graphUrl ?? 'https://graph.microsoft.com';
   if (!entraMissing && settings.tenantId && settings.clientId) {
-    credential = createCredential({
+    const delegated = settings.authMethod === 'device-code' || settings.authMethod === 'interactive';
+    const store: CredentialStateStore = {
+      load: (name) => context.host.secret(context.config.profile, name),
+      save: (name, value) => context.host.setSecret(context.config.profile, name, value),
+    };
+    if (delegated) persistTokenCacheIn(store);
+    const authenticationRecord = delegated ? await loadAuthenticationRecord(store) : undefined;
+    const created = createCredential({
       settings: {
         tenantId: settings.tenantId,
         clientId: settings.clientId,
@@ -91,7 +105,11 @@ export async function openConnections(
       secrets: { clientSecret, clientCertPassword },
       transport,
       onDeviceCode: (prompt) => context.emit('auth.prompt', prompt),
+      ...(delegated ? { signedIn: { authenticationRecord } } : {}),
     });
+    credential = delegated
+      ? rememberSignIn(created as SignInCredential, store, authenticationRecord !== undefined)
+      : created;
     graph = new EntraGraph(
       createGraphClient({
         graphUrl,

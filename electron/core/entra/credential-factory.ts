@@ -3,6 +3,7 @@ import {
   ClientSecretCredential,
   DeviceCodeCredential,
   InteractiveBrowserCredential,
+  type AuthenticationRecord,
   type TokenCredential,
 } from '@azure/identity';
 
@@ -34,6 +35,11 @@ export interface CredentialInput {
   onDeviceCode?: (prompt: DeviceCodePrompt) => void;
   /** Fixed redirect for interactive sign-in; MSAL picks a free loopback port when absent. */
   redirectUri?: string;
+  /**
+   * Keeps a person's sign-in (device code, interactive) across restarts: MSAL's token cache goes to
+   * the plugin registered by `persistTokenCacheIn`, the account's record comes from the last sign-in.
+   */
+  signedIn?: { authenticationRecord: AuthenticationRecord | undefined };
 }
 
 /** Builds the @azure/identity credential for the configured sign-in method, with our transport's trust. */
@@ -46,6 +52,14 @@ export function createCredential(input: CredentialInput): TokenCredential {
     disableInstanceDiscovery: !microsoftAuthorityHosts.has(new URL(authorityHost).hostname),
     ...transport.identityOptions(),
   };
+  const persistence = input.signedIn
+    ? {
+        tokenCachePersistenceOptions: { enabled: true, name: 'scimwatch' },
+        ...(input.signedIn.authenticationRecord
+          ? { authenticationRecord: input.signedIn.authenticationRecord }
+          : {}),
+      }
+    : {};
   switch (settings.authMethod) {
     case 'secret':
       if (!secrets.clientSecret) throw missing('SCIMWATCH_CLIENT_SECRET', 'a client secret');
@@ -64,6 +78,7 @@ export function createCredential(input: CredentialInput): TokenCredential {
       );
     case 'device-code':
       return new DeviceCodeCredential({
+        ...persistence,
         tenantId: settings.tenantId,
         clientId: settings.clientId,
         userPromptCallback: (info) =>
@@ -77,6 +92,7 @@ export function createCredential(input: CredentialInput): TokenCredential {
       });
     case 'interactive':
       return new InteractiveBrowserCredential({
+        ...persistence,
         tenantId: settings.tenantId,
         clientId: settings.clientId,
         ...(input.redirectUri ? { redirectUri: input.redirectUri } : {}),

@@ -10,13 +10,14 @@ import type {
   SecretState,
 } from '../../../shared/contract';
 import type { Logger } from '../log/logger';
+import type { StoredSecretName } from '../secrets/secret-store';
 import type { WorkerConfig } from '../workers/worker-config';
 
 /** What the host thread offers a worker: the secret store's answers, never more than asked. */
 export interface HostServices {
   secretStates(profile: string): Promise<Record<SecretName, SecretState>>;
-  secret(profile: string, name: SecretName): Promise<string | undefined>;
-  setSecret(profile: string, name: SecretName, value: string | null): Promise<void>;
+  secret(profile: string, name: StoredSecretName): Promise<string | undefined>;
+  setSecret(profile: string, name: StoredSecretName, value: string | null): Promise<void>;
   secretStorage(): Promise<{ backend: string; warning: string | null }>;
 }
 

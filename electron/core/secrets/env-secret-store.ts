@@ -1,5 +1,6 @@
 import type { SecretName } from '../../../shared/contract';
 import type { SecretStore } from './secret-store';
+import type { StoredSecretName } from './secret-store';
 
 /** The environment variable behind each secret. */
 export const secretEnvVars: Record<SecretName, string> = {
@@ -17,8 +18,10 @@ export class EnvSecretStore implements SecretStore {
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
-  get(_profile: string, name: SecretName): string | undefined {
-    const value = this.env[secretEnvVars[name]];
+  get(_profile: string, name: StoredSecretName): string | undefined {
+    // Credential state (token cache, account record) never comes from the environment.
+    if (!Object.hasOwn(secretEnvVars, name)) return undefined;
+    const value = this.env[secretEnvVars[name as SecretName]];
     return value ? value : undefined;
   }
 

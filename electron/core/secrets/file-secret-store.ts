@@ -1,10 +1,10 @@
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { SecretName } from '../../../shared/contract';
 import type { SecretStore } from './secret-store';
+import type { StoredSecretName } from './secret-store';
 
-type SecretsFile = { version: 1; profiles: Record<string, Partial<Record<SecretName, string>>> };
+type SecretsFile = { version: 1; profiles: Record<string, Partial<Record<StoredSecretName, string>>> };
 
 /**
  * Secrets in a JSON file readable by its owner only, like ~/.aws/credentials: the server/CLI backend.
@@ -24,17 +24,17 @@ export class FileSecretStore implements SecretStore {
     }
   }
 
-  get(profile: string, name: SecretName): string | undefined {
+  get(profile: string, name: StoredSecretName): string | undefined {
     return this.read().profiles[profile]?.[name];
   }
 
-  set(profile: string, name: SecretName, value: string): void {
+  set(profile: string, name: StoredSecretName, value: string): void {
     const file = this.read();
     file.profiles[profile] = { ...file.profiles[profile], [name]: value };
     this.write(file);
   }
 
-  delete(profile: string, name: SecretName): void {
+  delete(profile: string, name: StoredSecretName): void {
     const file = this.read();
     const entry = file.profiles[profile];
     if (!entry || !(name in entry)) return;

@@ -1,5 +1,5 @@
-import type { SecretName } from '../../../shared/contract';
 import type { SecretStore } from './secret-store';
+import type { StoredSecretName } from './secret-store';
 
 /**
  * Secrets that belong to one profile only, read-only: the demo world's generated credentials, which
@@ -15,7 +15,7 @@ export class ProfileScopedSecretStore implements SecretStore {
     private readonly inner: SecretStore,
   ) {}
 
-  get(profile: string, name: SecretName): string | undefined {
+  get(profile: string, name: StoredSecretName): string | undefined {
     return profile === this.profile ? this.inner.get(profile, name) : undefined;
   }
 

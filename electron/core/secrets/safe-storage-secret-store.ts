@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { SecretName } from '../../../shared/contract';
 import type { SecretStore } from './secret-store';
+import type { StoredSecretName } from './secret-store';
 
 /** The slice of Electron's `safeStorage` this store needs; main passes the real one in. */
 export interface SafeStorageLike {
@@ -13,7 +13,7 @@ export interface SafeStorageLike {
   getSelectedStorageBackend?(): string;
 }
 
-type EncryptedFile = { version: 1; profiles: Record<string, Partial<Record<SecretName, string>>> };
+type EncryptedFile = { version: 1; profiles: Record<string, Partial<Record<StoredSecretName, string>>> };
 
 /** The desktop backend: values encrypted by the operating system's keychain, stored as base64. */
 export class SafeStorageSecretStore implements SecretStore {
@@ -35,12 +35,12 @@ export class SafeStorageSecretStore implements SecretStore {
         : null;
   }
 
-  get(profile: string, name: SecretName): string | undefined {
+  get(profile: string, name: StoredSecretName): string | undefined {
     const encoded = this.read().profiles[profile]?.[name];
     return encoded === undefined ? undefined : this.safeStorage.decryptString(Buffer.from(encoded, 'base64'));
   }
 
-  set(profile: string, name: SecretName, value: string): void {
+  set(profile: string, name: StoredSecretName, value: string): void {
     if (!this.safeStorage.isEncryptionAvailable())
       throw new Error(this.warning ?? 'Encryption is not available');
     const file = this.read();
@@ -49,7 +49,7 @@ export class SafeStorageSecretStore implements SecretStore {
     this.write(file);
   }
 
-  delete(profile: string, name: SecretName): void {
+  delete(profile: string, name: StoredSecretName): void {
     const file = this.read();
     if (file.profiles[profile]?.[name] === undefined) return;
     delete file.profiles[profile]?.[name];

@@ -1,5 +1,14 @@
 import type { SecretName, SecretState } from '../../../shared/contract';
 
+/**
+ * What a signed-in person's credential needs to survive a restart without prompting again (device
+ * code, interactive): MSAL's token cache and the account's AuthenticationRecord. They are secrets
+ * (the cache holds refresh tokens), kept beside the others and never shown or settable in the UI.
+ */
+export const credentialStateNames = ['msalTokenCache', 'authenticationRecord'] as const;
+export type CredentialStateName = (typeof credentialStateNames)[number];
+export type StoredSecretName = SecretName | CredentialStateName;
+
 /** Where saved secrets live. Values never leave the host process except to the API clients that need them. */
 export interface SecretStore {
   /** A short description for the UI, e.g. "secrets.json (owner-only file)". */
@@ -8,9 +17,9 @@ export interface SecretStore {
   readonly warning: string | null;
   /** False for the environment backend: its values cannot be changed from the app. */
   readonly writable: boolean;
-  get(profile: string, name: SecretName): string | undefined;
-  set(profile: string, name: SecretName, value: string): void;
-  delete(profile: string, name: SecretName): void;
+  get(profile: string, name: StoredSecretName): string | undefined;
+  set(profile: string, name: StoredSecretName, value: string): void;
+  delete(profile: string, name: StoredSecretName): void;
 }
 
 /**
@@ -33,15 +42,15 @@ export class LayeredSecretStore implements SecretStore {
     return this.saved.warning;
   }
 
-  get(profile: string, name: SecretName): string | undefined {
+  get(profile: string, name: StoredSecretName): string | undefined {
     return this.environment.get(profile, name) ?? this.saved.get(profile, name);
   }
 
-  set(profile: string, name: SecretName, value: string): void {
+  set(profile: string, name: StoredSecretName, value: string): void {
     this.saved.set(profile, name, value);
   }
 
-  delete(profile: string, name: SecretName): void {
+  delete(profile: string, name: StoredSecretName): void {
     this.saved.delete(profile, name);
   }
 

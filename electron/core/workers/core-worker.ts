@@ -7,12 +7,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import type Database from 'better-sqlite3';
 
-import { isMethodName, ScimWatchError, type SecretName } from '../../../shared/contract';
+import { isMethodName, ScimWatchError } from '../../../shared/contract';
 import type { HandlerContext, HostServices } from '../handlers/context';
 import { readerHandlers, writerHandlers } from '../handlers/routes';
 import { startPolling, stopPolling } from '../handlers/sync';
 import { createLogger } from '../log/logger';
 import { openReadOnlyStore, openStore } from '../store/open-database';
+import type { StoredSecretName } from '../secrets/secret-store';
 import { RpcChannel, type MessagePortLike } from './rpc';
 import { hostServices, type WorkerConfig } from './worker-config';
 
@@ -49,7 +50,7 @@ const rpc = new RpcChannel(port, async (method, params) => {
 const host: HostServices = {
   secretStates: (profile) =>
     rpc.request(hostServices.secretStates, { profile }) as ReturnType<HostServices['secretStates']>,
-  secret: (profile, name: SecretName) =>
+  secret: (profile, name: StoredSecretName) =>
     rpc.request(hostServices.secretGet, { profile, name }) as Promise<string | undefined>,
   setSecret: async (profile, name, value) => {
     await rpc.request(value === null ? hostServices.secretDelete : hostServices.secretSet, {
