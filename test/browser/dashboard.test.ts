@@ -83,7 +83,10 @@ describe('the served dashboard in Chromium', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[aria-label="Settings"] table');
-    expect(await page.textContent('[aria-label="Settings"]')).toContain('pulumiScimToken');
+    const settings = await page.textContent('[aria-label="Settings"]');
+    expect(settings).toContain('pulumiScimToken');
+    // The SCIM token is shown once by Pulumi: Settings says so, and what to do if it is lost.
+    expect(settings).toMatch(/never shows it again.*regenerate it in Pulumi and immediately paste/s);
   });
 
   it('switches between light and dark themes', async () => {

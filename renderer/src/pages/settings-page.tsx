@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import { settingKeys, secretNames, type ApiError, type SettingsView } from '../../../shared/contract';
+import { secretHelp } from '../../../shared/secret-help';
 import { api } from '../api/client';
 import { useStatusStore } from '../state/status-store';
 
@@ -44,7 +45,10 @@ export function SettingsPage() {
           ))}
           {secretNames.map((name) => (
             <tr key={name}>
-              <td>{name}</td>
+              <td>
+                {name}
+                <p className="muted setting-help">{secretHelp[name]}</p>
+              </td>
               <td>{view.secrets[name].set ? 'set (hidden)' : 'not set'}</td>
               <td>{view.secrets[name].source ?? ''}</td>
             </tr>
