@@ -15,7 +15,7 @@ import {
   type OutputOf,
   type ProfileSummary,
 } from '../../shared/contract';
-import { budgetOverridesFrom } from './collectors/connections';
+import { budgetOverridesFrom } from './collectors/budget-overrides';
 import { resolveDataDir } from './config/data-dir';
 import { readEnvironment, type EnvironmentConfig } from './config/environment';
 import { methodRoutes } from './handlers/routes';

@@ -17,20 +17,9 @@ import { PulumiRestClient } from '../pulumi/rest-client';
 import { PulumiScimClient } from '../pulumi/scim-client';
 import { readSavedSettings } from '../store/settings-repo';
 import { Budgets, type BudgetSpec } from '../time/budget';
+import { reportsBudget } from './budget-overrides';
 import { systemClock, type Clock } from '../time/clock';
 import { TransportFactory } from '../transport/transport-factory';
-
-/** Graph's documented limit for the reports APIs (provisioning logs): 5 requests / 10 s per app and tenant. */
-export const reportsBudget: BudgetSpec = { count: 5, windowMs: 10_000 };
-
-/**
- * The emulator tests shrink the reports window (the limit stays 5 per window) so that a minute of
- * pacing fits in seconds. Never set in production; ignored unless it is a positive number.
- */
-export function budgetOverridesFrom(env: NodeJS.ProcessEnv): Record<string, BudgetSpec> {
-  const windowMs = Number(env.SCIMWATCH_REPORTS_BUDGET_WINDOW_MS);
-  return windowMs > 0 ? { 'graph.reports': { ...reportsBudget, windowMs } } : {};
-}
 
 /** The clients one profile polls with, built from its effective settings and secrets. */
 export interface Connections {

@@ -1,0 +1,13 @@
+import type { BudgetSpec } from '../time/budget';
+
+/** Graph's documented limit for the reports APIs (provisioning logs): 5 requests / 10 s per app and tenant. */
+export const reportsBudget: BudgetSpec = { count: 5, windowMs: 10_000 };
+
+/**
+ * The emulator tests shrink the reports window (the limit stays 5 per window) so that a minute of
+ * pacing fits in seconds. Never set in production; ignored unless it is a positive number.
+ */
+export function budgetOverridesFrom(env: NodeJS.ProcessEnv): Record<string, BudgetSpec> {
+  const windowMs = Number(env.SCIMWATCH_REPORTS_BUDGET_WINDOW_MS);
+  return windowMs > 0 ? { 'graph.reports': { ...reportsBudget, windowMs } } : {};
+}
