@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { EventPayload } from '../../shared/contract';
 import type { CoreHost } from '../../electron/core/core-host';
 import { startDemo, type RunningDemo } from '../../electron/emulators/demo-runner';
 import { startTestCore } from '../helpers/core';
@@ -13,6 +14,7 @@ describe('a long-lived collector session', () => {
   let demo: RunningDemo;
   let dir: ReturnType<typeof makeTempDir>;
   let core: CoreHost;
+  const progress: EventPayload<'sync.progress'>[] = [];
 
   beforeAll(async () => {
     dir = makeTempDir();
@@ -25,6 +27,9 @@ describe('a long-lived collector session', () => {
       SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '500',
       SCIMWATCH_LOGS_PAGE_SIZE: '25',
     }));
+    core.subscribe((event, payload) => {
+      if (event === 'sync.progress') progress.push(payload as EventPayload<'sync.progress'>);
+    });
     const first = await core.call('sync.run', {});
     expect(first.summary.errors).toEqual([]);
   });
@@ -32,6 +37,14 @@ describe('a long-lived collector session', () => {
     await core.close();
     await demo.stop();
     dir.remove();
+  });
+
+  it('reported the first run as a backfill, page by page, with growing counts', () => {
+    const backfill = progress.filter((p) => p.source === 'entra' && p.phase === 'backfill');
+    // 25 entries a page: the demo's first cycle alone fills more than ten.
+    expect(backfill.length).toBeGreaterThan(10);
+    expect(backfill.map((p) => p.done)).toEqual([...backfill.map((p) => p.done)].sort((a, b) => a - b));
+    expect(backfill.at(-1)?.message).toMatch(/^Read [\d,]+ provisioning log entries up to /);
   });
 
   it('signs in again when Graph refuses a token MSAL still holds as valid', async () => {

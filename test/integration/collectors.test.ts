@@ -116,6 +116,34 @@ describe('collectors against the demo world, through the real CLI', () => {
       errors: [],
     });
     expectGroundTruth();
+    // With the access token, REST adds team kinds with members, org members with roles, and the flags.
+    const db = new Database(database(), { readonly: true });
+    try {
+      const teams = db.prepare('SELECT name, kind, raw FROM pulumi_teams').all() as {
+        name: string;
+        kind: string;
+        raw: string;
+      }[];
+      expect(teams.map((t) => t.kind).sort()).toEqual(
+        [...demo.world.pulumi.org.teams.values()].map((t) => t.kind).sort(),
+      );
+      const scimTeam = teams.find((t) => t.kind === 'scim');
+      expect((JSON.parse(scimTeam?.raw ?? '{}') as { members?: unknown[] }).members?.length).toBeGreaterThan(
+        0,
+      );
+      expect(db.prepare(`SELECT count(*) FROM pulumi_org_members WHERE role = 'admin'`).pluck().get()).toBe(
+        1,
+      );
+      const organization = db
+        .prepare(`SELECT body FROM source_documents WHERE key = 'pulumi.organization'`)
+        .pluck()
+        .get() as string;
+      expect(JSON.parse(organization)).toMatchObject({
+        features: { samlSsoEnabled: true, scimEnabled: true },
+      });
+    } finally {
+      db.close();
+    }
   });
 
   it('follows changes incrementally: new log entries, delta changes, an expired delta token', async () => {

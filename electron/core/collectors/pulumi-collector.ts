@@ -1,4 +1,5 @@
 import type { PulumiRestClient } from '../pulumi/rest-client';
+import type { PulumiTeamInfo } from '../pulumi/rest-types';
 import type { PulumiScimClient } from '../pulumi/scim-client';
 import { isoNow, saveDocument, type CollectContext } from './collect-context';
 import { crashPoint } from './crash-points';
@@ -71,13 +72,16 @@ export async function collectPulumiRest(
     await rest.samlAdmins().catch(() => null),
     await rest.auditLog(now - auditLookbackSeconds, now).catch(() => null),
   ];
+  // The list may leave members out; each team's own page has them (one request per team, in turn).
+  const detailed: PulumiTeamInfo[] = [];
+  for (const team of teams) detailed.push(team.members ? team : await rest.team(team.name));
   const at = isoNow(clock);
   db.transaction(() => {
     db.prepare('DELETE FROM pulumi_teams').run();
     const team = db.prepare(
       'INSERT OR REPLACE INTO pulumi_teams (name, display_name, kind, raw) VALUES (?, ?, ?, ?)',
     );
-    for (const t of teams) team.run(t.name, t.displayName ?? t.name, t.kind ?? null, JSON.stringify(t));
+    for (const t of detailed) team.run(t.name, t.displayName ?? t.name, t.kind ?? null, JSON.stringify(t));
     db.prepare('DELETE FROM pulumi_org_members').run();
     const member = db.prepare(
       'INSERT OR REPLACE INTO pulumi_org_members (login, role, email, raw) VALUES (?, ?, ?, ?)',
