@@ -32,9 +32,9 @@ describe('Graph faults', () => {
       code: 'source_error',
       message: expect.stringContaining('throttling'),
     });
-    // Three retries, each after the 1 s Retry-After.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
-    expect(world.emulator.faults.injected[429]).toBe(4);
+    // Six retries, each after the 1 s Retry-After.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(6000);
+    expect(world.emulator.faults.injected[429]).toBe(7);
   }, 20_000);
 
   it('adds latency', async () => {
