@@ -58,6 +58,11 @@ export interface CoreHostOptions {
   /** Poll every source on its schedule (server, desktop); the CLI's one-off commands leave it off. */
   poll?: boolean;
   /**
+   * A short-lived command (`status`, `sync --once`): one worker serves reads and writes, since nothing
+   * reads while it writes, and starting a second worker would only add to every cron run.
+   */
+  oneShot?: boolean;
+  /**
    * Start the demo profile from an empty database: each demo start seeds a new emulated world, so
    * yesterday's demo history would describe objects that no longer exist.
    */
@@ -71,7 +76,8 @@ export interface CoreHostOptions {
 
 interface Workers {
   writer: WorkerHandle;
-  reader: WorkerHandle;
+  /** Null for one-shot commands: the writer answers reads too. */
+  reader: WorkerHandle | null;
   releaseLock: () => void;
 }
 
@@ -141,7 +147,8 @@ export class CoreHost {
     if (route === 'host') return this.callHost(method, parsed);
     await this.switching;
     const workers = await this.liveWorkers();
-    return (await workers[route].request(method, parsed)) as OutputOf<M>;
+    const worker = route === 'reader' ? (workers.reader ?? workers.writer) : workers.writer;
+    return (await worker.request(method, parsed)) as OutputOf<M>;
   }
 
   /** Listens to every pushed event; returns an unsubscribe function. */
@@ -251,6 +258,7 @@ export class CoreHost {
       nativeBinding: this.options.nativeBinding ?? null,
       logLevel: this.environment.settings.logLevel ?? 'info',
       budgetOverrides: budgetOverridesFrom(this.options.env ?? process.env),
+      servesReads: role === 'writer' && this.options.oneShot === true,
       logFile: null,
     };
   }
@@ -278,6 +286,7 @@ export class CoreHost {
         this.notices.push(notice);
         this.log.warn(notice);
       }
+      if (this.options.oneShot) return { writer, reader: null, releaseLock };
       try {
         const reader = await WorkerHandle.start(
           this.workerEntry(),
@@ -301,7 +310,7 @@ export class CoreHost {
   private async liveWorkers(): Promise<Workers> {
     const workers = this.workers;
     if (!workers) throw new ScimWatchError('unavailable', 'ScimWatch is shutting down.', 'Start it again.');
-    if (workers.writer.alive && workers.reader.alive) return workers;
+    if (workers.writer.alive && (workers.reader?.alive ?? true)) return workers;
     this.log.warn('Restarting core workers after a crash');
     await this.stopWorkers(workers);
     this.workers = await this.startWorkers(this.profile);
@@ -310,7 +319,7 @@ export class CoreHost {
 
   private async stopWorkers(workers: Workers | undefined): Promise<void> {
     if (!workers) return;
-    await workers.reader.close();
+    await workers.reader?.close();
     await workers.writer.close();
     workers.releaseLock();
   }

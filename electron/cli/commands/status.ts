@@ -5,7 +5,7 @@ import { print } from '../output';
 
 /** `scimwatch status [--json]`: exits 1 when the live profile is incomplete or a source is failing. */
 export async function statusCommand(flags: { json: boolean }): Promise<number> {
-  const core = await CoreHost.start({ hostKind: 'cli' });
+  const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
   try {
     const status = await core.call('app.status', {});
     if (flags.json) print(JSON.stringify(status, null, 2));

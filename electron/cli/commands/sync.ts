@@ -63,6 +63,7 @@ export async function syncCommand(flags: { json: boolean }): Promise<number> {
     const core = await CoreHost.start({
       hostKind: 'cli',
       lockAs: { command: 'scimwatch sync --once', url: null },
+      oneShot: true,
       ...(demo ? { demoEnvironment: demo.environment, freshDemoDatabase: true } : {}),
     });
     try {

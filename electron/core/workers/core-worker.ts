@@ -19,7 +19,12 @@ import { hostServices, type WorkerConfig } from './worker-config';
 
 const config = workerData as WorkerConfig;
 const port = parentPort as unknown as MessagePortLike;
-const table = config.role === 'writer' ? writerHandlers : readerHandlers;
+const table =
+  config.role === 'reader'
+    ? readerHandlers
+    : config.servesReads
+      ? { ...readerHandlers, ...writerHandlers }
+      : writerHandlers;
 let db: Database.Database | undefined;
 let context: HandlerContext | undefined;
 

@@ -19,6 +19,8 @@ export interface WorkerConfig {
   logLevel: Settings['logLevel'];
   /** Rate budgets replaced for emulator tests (SCIMWATCH_REPORTS_BUDGET_WINDOW_MS); empty otherwise. */
   budgetOverrides: Record<string, BudgetSpec>;
+  /** A writer that also answers reads (one-shot commands start no reader). */
+  servesReads: boolean;
   logFile: string | null;
 }
 
