@@ -21,6 +21,18 @@ function formatSource(source: SourceStatus): string {
   return parts.join(', ');
 }
 
+/** One line per collector, indented under its side: what it fetched, when it runs next, what failed. */
+function formatCollectors(source: SourceStatus): string[] {
+  return source.collectors.map((c) => {
+    const parts = [
+      c.lastError ? `failing: ${c.lastError}` : c.lastSuccessAt ? `ok ${c.lastSuccessAt}` : 'not run',
+    ];
+    if (c.itemsFetched !== null) parts.push(`${c.itemsFetched} items`);
+    if (c.nextRunAt) parts.push(`next ${c.nextRunAt}`);
+    return `      ${c.source.padEnd(26)} ${parts.join(', ')}`;
+  });
+}
+
 /** The human form of `scimwatch status`. */
 export function formatStatus(status: AppStatus): string[] {
   const { profile, database } = status;
@@ -28,7 +40,9 @@ export function formatStatus(status: AppStatus): string[] {
     `ScimWatch ${status.version}, profile "${profile.name}" (${profile.mode === 'demo' ? 'demo data' : 'live'})` +
       (status.profilePinnedBy ? `, fixed by ${status.profilePinnedBy}` : ''),
     `  Entra     ${formatSource(status.sources.entra)}`,
+    ...formatCollectors(status.sources.entra),
     `  Pulumi    ${formatSource(status.sources.pulumi)}`,
+    ...formatCollectors(status.sources.pulumi),
     `  Database  ${database.path} (schema ${database.schemaVersion}, ${formatBytes(database.sizeBytes)}, ` +
       `${database.provisioningEvents} provisioning events)`,
     `  Secrets   ${status.secretStorage.backend}`,

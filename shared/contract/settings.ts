@@ -70,6 +70,14 @@ export const settingsShape = {
     .max(30, 'Graph keeps 30 days at most'),
   /** Seconds between polls of the provisioning logs, the directory and Pulumi. */
   pollIntervalSeconds: z.coerce.number().int().min(10, 'poll at most every 10 seconds').max(86_400),
+  /** Seconds between reads of the provisioning job's status (quarantine shows up within this). */
+  jobPollSeconds: z.coerce.number().int().min(10, 'poll at most every 10 seconds').max(86_400),
+  /** Seconds between reads of the job's schema and settings (also read on every "refresh now"). */
+  configurationPollSeconds: z.coerce
+    .number()
+    .int()
+    .min(60, 'read it at most every minute')
+    .max(7 * 86_400),
 } as const;
 
 export type SettingKey = keyof typeof settingsShape;
@@ -87,6 +95,8 @@ export const settingDefaults: Partial<Settings> = {
   logsOverlapMinutes: 20,
   backfillDays: 30,
   pollIntervalSeconds: 300,
+  jobPollSeconds: 60,
+  configurationPollSeconds: 3600,
 };
 
 /** Secrets are write-only across the contract: they can be set or cleared, never read back. */

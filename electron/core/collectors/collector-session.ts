@@ -17,10 +17,6 @@ import type { ScheduledTask } from './scheduler';
 
 type SyncError = SyncSummary['errors'][number];
 
-/** Job status every minute, schema and secrets hourly (and on demand); the rest at the poll interval. */
-const jobIntervalMs = 60_000;
-const configurationIntervalMs = 3_600_000;
-
 /** Turns anything a collector threw into an entry a person can act on (never a stack, never a token). */
 function describe(error: unknown): Omit<SyncError, 'source'> {
   if (error instanceof ScimWatchError) return { code: error.code, message: error.message, hint: error.hint };
@@ -60,7 +56,11 @@ export class CollectorSession {
   /** Every source, in the order a full pass runs them (the target first: the others need it). */
   tasks(): ScheduledTask[] {
     const settings = this.settings();
+    // By default: job status every minute, schema and settings hourly (and on every refresh), the rest
+    // every five minutes.
     const pollMs = (settings.pollIntervalSeconds ?? 300) * 1000;
+    const jobIntervalMs = (settings.jobPollSeconds ?? 60) * 1000;
+    const configurationIntervalMs = (settings.configurationPollSeconds ?? 3600) * 1000;
     const task = (source: PollSource, intervalMs: number, run: () => Promise<number | null>) => ({
       source,
       intervalMs,

@@ -28,6 +28,8 @@ export const settingEnvVars: Record<SettingKey, string> = {
   logsOverlapMinutes: 'SCIMWATCH_LOGS_OVERLAP_MINUTES',
   backfillDays: 'SCIMWATCH_BACKFILL_DAYS',
   pollIntervalSeconds: 'SCIMWATCH_POLL_INTERVAL_SECONDS',
+  jobPollSeconds: 'SCIMWATCH_JOB_POLL_SECONDS',
+  configurationPollSeconds: 'SCIMWATCH_CONFIGURATION_POLL_SECONDS',
 };
 
 const booleanWords: Record<string, boolean> = {

@@ -72,6 +72,8 @@ const behaviourSettings = new Set<SettingKey>([
   'logsOverlapMinutes',
   'backfillDays',
   'pollIntervalSeconds',
+  'jobPollSeconds',
+  'configurationPollSeconds',
 ]);
 
 /**
