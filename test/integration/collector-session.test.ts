@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EventPayload } from '../../shared/contract';
 import type { CoreHost } from '../../electron/core/core-host';
-import { startDemo, type RunningDemo } from '../../electron/emulators/demo-runner';
+import type { RunningDemo } from '../../electron/emulators/demo-runner';
 import { startTestCore } from '../helpers/core';
+import { startStillDemo } from '../helpers/demo-world';
 import { makeTempDir } from '../helpers/temp-dir';
 
 /** One long-lived core (as `serve` keeps) syncing the demo world repeatedly. */
@@ -18,12 +16,10 @@ describe('a long-lived collector session', () => {
 
   beforeAll(async () => {
     dir = makeTempDir();
-    demo = await startDemo({ intervalMs: 3_600_000, graph: { reportsBudget: { count: 5, windowMs: 500 } } });
-    const caFile = join(dir.path, 'ca.pem');
-    writeFileSync(caFile, demo.caPem, { mode: 0o600 });
+    let env: Record<string, string>;
+    ({ demo, env } = await startStillDemo(dir.path, { reportsBudget: { count: 5, windowMs: 500 } }));
     ({ core } = await startTestCore(dir.path, {
-      ...demo.environment,
-      SCIMWATCH_CA_FILE: caFile,
+      ...env,
       SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '500',
       SCIMWATCH_LOGS_PAGE_SIZE: '25',
     }));

@@ -1,12 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ConnectionCheck, ConnectionReport } from '../../shared/contract';
 import type { CoreHost } from '../../electron/core/core-host';
-import { startDemo, type RunningDemo } from '../../electron/emulators/demo-runner';
+import type { RunningDemo } from '../../electron/emulators/demo-runner';
 import { startTestCore } from '../helpers/core';
+import { startStillDemo } from '../helpers/demo-world';
 import { makeTempDir } from '../helpers/temp-dir';
 
 /** `connection.test` through the real core (workers, MSAL, Graph client) against the demo world. */
@@ -18,13 +16,7 @@ describe('connection.test', () => {
 
   beforeAll(async () => {
     dir = makeTempDir();
-    demo = await startDemo({
-      intervalMs: 3_600_000,
-      graph: { reportsBudget: { count: 50, windowMs: 1_000 } },
-    });
-    const caFile = join(dir.path, 'ca.pem');
-    writeFileSync(caFile, demo.caPem, { mode: 0o600 });
-    env = { ...demo.environment, SCIMWATCH_CA_FILE: caFile };
+    ({ demo, env } = await startStillDemo(dir.path, { reportsBudget: { count: 50, windowMs: 1_000 } }));
   });
   afterEach(async () => {
     await core?.close();

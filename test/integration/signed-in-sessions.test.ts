@@ -1,12 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { EventPayload } from '../../shared/contract';
 import { profileDatabasePath } from '../../electron/core/profiles/profile-registry';
-import { startDemo, type RunningDemo } from '../../electron/emulators/demo-runner';
+import type { RunningDemo } from '../../electron/emulators/demo-runner';
 import { startTestCore } from '../helpers/core';
+import { startStillDemo } from '../helpers/demo-world';
 import { makeTempDir } from '../helpers/temp-dir';
 
 /**
@@ -20,14 +21,10 @@ describe('device-code sign-in survives a restart', () => {
 
   beforeAll(async () => {
     dir = makeTempDir();
-    demo = await startDemo({
-      intervalMs: 3_600_000,
-      graph: { reportsBudget: { count: 50, windowMs: 1_000 } },
-    });
-    const caFile = join(dir.path, 'ca.pem');
-    writeFileSync(caFile, demo.caPem, { mode: 0o600 });
-    const { SCIMWATCH_CLIENT_SECRET: _secret, ...withoutSecret } = demo.environment;
-    env = { ...withoutSecret, SCIMWATCH_AUTH: 'device-code', SCIMWATCH_CA_FILE: caFile };
+    let base: Record<string, string>;
+    ({ demo, env: base } = await startStillDemo(dir.path, { reportsBudget: { count: 50, windowMs: 1_000 } }));
+    const { SCIMWATCH_CLIENT_SECRET: _secret, ...withoutSecret } = base;
+    env = { ...withoutSecret, SCIMWATCH_AUTH: 'device-code' };
     const client = demo.world.graph.tenant.clients.get(String(env.SCIMWATCH_CLIENT_ID));
     if (client) client.delegatedPermissions.push('Synchronization.ReadWrite.All');
   });
