@@ -10,7 +10,7 @@ import { EnvSecretStore } from '../../electron/core/secrets/env-secret-store';
 import { openStore } from '../../electron/core/store/open-database';
 import { Scheduler } from '../../electron/core/collectors/scheduler';
 import { startDemo } from '../../electron/emulators/demo-runner';
-import { buildLogEntry } from '../../electron/emulators/graph/log-entry';
+import { addLogBacklog } from '../../electron/emulators/scenarios/world-steps';
 import type { BenchCase } from '../harness';
 
 const windowMs = 10_000;
@@ -29,28 +29,7 @@ export const reportsPacingCase: BenchCase = {
     const demo = await startDemo({ intervalMs: 3_600_000 });
     try {
       const { tenant } = demo.world.graph;
-      const sp = tenant.servicePrincipals.get(demo.world.servicePrincipalId);
-      const base = Date.now() - 5 * 60_000;
-      for (let i = 0; i < backlog; i++) {
-        tenant.log.add(
-          buildLogEntry({
-            tenantId: tenant.tenantId,
-            jobId: demo.world.jobId,
-            servicePrincipal: {
-              id: sp?.id ?? '',
-              displayName: sp?.displayName ?? '',
-              appId: sp?.appId ?? '',
-            },
-            activityDateTime: new Date(base + i * 500).toISOString(),
-            cycleId: 'bench',
-            action: 'update',
-            status: 'success',
-            identityType: 'User',
-            source: { id: `bench-${i}`, displayName: `Bench ${i}` },
-            target: { id: '', displayName: '' },
-          }),
-        );
-      }
+      addLogBacklog(demo.world, backlog, Date.now() - 5 * 60_000, 500);
       const caFile = join(workDir, 'ca.pem');
       writeFileSync(caFile, demo.caPem);
       const env = {

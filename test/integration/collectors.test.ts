@@ -1,14 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { SyncSummary } from '../../shared/contract';
 import { profileDatabasePath } from '../../electron/core/profiles/profile-registry';
-import { startDemo, type RunningDemo } from '../../electron/emulators/demo-runner';
-import { buildLogEntry } from '../../electron/emulators/graph/log-entry';
+import type { RunningDemo } from '../../electron/emulators/demo-runner';
+import { addLogBacklog } from '../../electron/emulators/scenarios/world-steps';
 import { runCliAsync } from '../helpers/cli';
+import { startStillDemo } from '../helpers/demo-world';
 import { makeTempDir } from '../helpers/temp-dir';
 
 type TempDir = ReturnType<typeof makeTempDir>;
@@ -25,12 +23,10 @@ describe('collectors against the demo world, through the real CLI', () => {
   beforeAll(async () => {
     dir = makeTempDir();
     // Cycles only when a test asks: the ground truth must hold still while a sync reads it.
-    demo = await startDemo({ intervalMs: 3_600_000, graph: { reportsBudget: { count: 5, windowMs } } });
-    const caFile = join(dir.path, 'ca.pem');
-    writeFileSync(caFile, demo.caPem, { mode: 0o600 });
+    let world: Record<string, string>;
+    ({ demo, env: world } = await startStillDemo(dir.path, { reportsBudget: { count: 5, windowMs } }));
     env = {
-      ...demo.environment,
-      SCIMWATCH_CA_FILE: caFile,
+      ...world,
       SCIMWATCH_DATA_DIR: dir.path,
       SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: String(windowMs),
       SCIMWATCH_LOGS_PAGE_SIZE: '40',
@@ -196,25 +192,8 @@ describe('collectors against the demo world, through the real CLI', () => {
     const { tenant } = demo.world.graph;
     // A backlog of 3,000 entries read 40 at a time: at least 75 requests, all behind. The entries come
     // through the control API's path (the engine writes a few per cycle; a backlog needs thousands).
-    const sp = tenant.servicePrincipals.get(demo.world.servicePrincipalId);
     // Inside the overlap window (entries land late), so the next read starts before all of them.
-    const base = Date.now() - 10 * 60_000;
-    for (let i = 0; i < 3_000; i++) {
-      tenant.log.add(
-        buildLogEntry({
-          tenantId: tenant.tenantId,
-          jobId: demo.world.jobId,
-          servicePrincipal: { id: sp?.id ?? '', displayName: sp?.displayName ?? '', appId: sp?.appId ?? '' },
-          activityDateTime: new Date(base + i * 100).toISOString(),
-          cycleId: `backlog-${Math.floor(i / 100)}`,
-          action: 'update',
-          status: 'success',
-          identityType: 'User',
-          source: { id: `backlog-user-${i}`, displayName: `Backlog ${i}` },
-          target: { id: '', displayName: '' },
-        }),
-      );
-    }
+    addLogBacklog(demo.world, 3_000, Date.now() - 10 * 60_000, 100);
     const backlog = tenant.log.size - stored().eventRows;
     expect(backlog).toBeGreaterThan(60 * 40);
     const rejectedBefore = limiter.rejected;

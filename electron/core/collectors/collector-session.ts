@@ -4,6 +4,7 @@ import { ScimWatchError, secretNames, type SyncSummary } from '../../../shared/c
 import { effectiveSettings, settingValues } from '../config/effective-settings';
 import type { HandlerContext } from '../handlers/context';
 import { buildStatus } from '../handlers/status';
+import { ProvisioningEventsRepo } from '../store/provisioning-events-repo';
 import { readSavedSettings } from '../store/settings-repo';
 import { isoNow, type CollectContext } from './collect-context';
 import { openConnections, type CollectorRuntime, type Connections } from './connections';
@@ -128,9 +129,7 @@ export class CollectorSession {
     const startedAt = isoNow(this.runtime.clock);
     this.errors = new Map();
     await run();
-    const total = (
-      this.handler.db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }
-    ).n;
+    const total = new ProvisioningEventsRepo(this.handler.db).count();
     return {
       ...this.summaryParts,
       provisioningEvents: { ...this.summaryParts.provisioningEvents, total },

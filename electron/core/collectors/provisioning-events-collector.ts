@@ -94,10 +94,9 @@ export async function collectProvisioningEvents(
     );
     ingested += db.transaction(() => {
       const records = page.map((entry) => toRecord(entry, at));
-      const half = Math.floor(records.length / 2);
-      let added = repo.insertBatch(records.slice(0, half));
+      const added = repo.insertBatch(records);
+      // Rows written, links and watermark not yet: a crash here must roll the whole page back.
       crashPoint('events.in-transaction');
-      added += repo.insertBatch(records.slice(half));
       for (const entry of page) {
         // Only successful creates and matches prove the pairing; a failed create has no SCIM id.
         if (entry.provisioningStatusInfo.status !== 'success' || !entry.targetIdentity.id) continue;

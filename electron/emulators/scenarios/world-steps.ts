@@ -1,5 +1,6 @@
 /** Small steps scenarios are made of, each changing the world the way an admin or a user would. */
 import type { EmulatedWorld } from '../emulated-world';
+import { buildLogEntry, type LogEntryInput } from '../graph/log-entry';
 import type { JsonObject } from '../graph/tenant-types';
 import { applyPulumiGuide } from './pulumi-guide-schema';
 
@@ -83,4 +84,35 @@ export function scimIdOf(world: EmulatedWorld, entraId: string): string {
   const scimId = world.engine.memory.links.get(entraId);
   if (!scimId) throw new Error(`The engine has not provisioned ${entraId}`);
   return scimId;
+}
+
+/** The provisioning app as log entries name it. */
+export function logServicePrincipal(world: EmulatedWorld): LogEntryInput['servicePrincipal'] {
+  const sp = world.graph.tenant.servicePrincipals.get(world.servicePrincipalId);
+  return { id: sp?.id ?? '', displayName: sp?.displayName ?? '', appId: sp?.appId ?? '' };
+}
+
+/**
+ * Adds `count` successful updates to the provisioning log, `spacingMs` apart from `from`: a backlog
+ * such as late-landing entries make (what the control API's provisioning-events route also does).
+ */
+export function addLogBacklog(world: EmulatedWorld, count: number, from: number, spacingMs: number): void {
+  const servicePrincipal = logServicePrincipal(world);
+  const { tenant } = world.graph;
+  for (let i = 0; i < count; i++) {
+    tenant.log.add(
+      buildLogEntry({
+        tenantId: tenant.tenantId,
+        jobId: world.jobId,
+        servicePrincipal,
+        activityDateTime: new Date(from + i * spacingMs).toISOString(),
+        cycleId: `backlog-${Math.floor(i / 100)}`,
+        action: 'update',
+        status: 'success',
+        identityType: 'User',
+        source: { id: `backlog-user-${i}`, displayName: `Backlog ${i}` },
+        target: { id: '', displayName: '' },
+      }),
+    );
+  }
 }

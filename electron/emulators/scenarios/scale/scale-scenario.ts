@@ -1,8 +1,8 @@
 import { seededRandom } from '../../faults';
 import type { EmulatedWorld } from '../../emulated-world';
 import type { EmulatedGroup, EmulatedUser } from '../../graph/tenant-types';
-import { useHealthyConfiguration } from '../world-steps';
-import { SyntheticHistory } from './synthetic-history';
+import { logServicePrincipal, useHealthyConfiguration } from '../world-steps';
+import { hex, SyntheticHistory } from './synthetic-history';
 
 export interface ScaleOptions {
   seed: number;
@@ -41,7 +41,6 @@ export interface ScalePlan {
   history: SyntheticHistory;
 }
 
-const hex = (value: number, width: number) => value.toString(16).padStart(width, '0');
 /** Seeded, readable ids: the same seed gives the same world, id for id. */
 const idFor = (prefix: string, kind: string, index: number) =>
   `${prefix}-${kind}-4000-8000-${hex(index, 12)}`;
@@ -140,7 +139,6 @@ export function seedScale(world: EmulatedWorld, options: ScaleOptions = scaleDef
   });
   world.engine.adoptProvisioned(links);
 
-  const sp = tenant.servicePrincipals.get(world.servicePrincipalId);
   const subjects = [...users, ...groups];
   const history = new SyntheticHistory({
     seed: options.seed,
@@ -151,7 +149,7 @@ export function seedScale(world: EmulatedWorld, options: ScaleOptions = scaleDef
     failureRate: options.failureRate,
     tenantId: tenant.tenantId,
     jobId: world.jobId,
-    servicePrincipal: { id: sp?.id ?? '', displayName: sp?.displayName ?? '', appId: sp?.appId ?? '' },
+    servicePrincipal: logServicePrincipal(world),
     subjects: {
       ids: subjects.map((s) => s.id),
       names: subjects.map((s) => ('userPrincipalName' in s ? s.userPrincipalName : s.displayName)),

@@ -67,7 +67,9 @@ const failures: { status: number; identityType: 'User' | 'Group'; body: (name: s
 const userFailures = failures.flatMap((f, i) => (f.identityType === 'User' ? [i] : []));
 const groupFailure = failures.findIndex((f) => f.identityType === 'Group');
 
-const hex = (value: number, width: number) => (value >>> 0).toString(16).padStart(width, '0').slice(-width);
+/** Lower-case hex of a 32-bit value, padded (or cut) to `width` digits: the readable seeded ids. */
+export const hex = (value: number, width: number) =>
+  (value >>> 0).toString(16).padStart(width, '0').slice(-width);
 
 /**
  * A provisioning history computed from a seed and an index: typed arrays hold the fields pages filter
