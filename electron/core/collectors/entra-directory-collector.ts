@@ -122,10 +122,12 @@ export async function collectDirectory(
       'INSERT OR REPLACE INTO entra_group_members (group_id, member_id, member_type) VALUES (?, ?, ?)',
     );
     const removeMember = db.prepare('DELETE FROM entra_group_members WHERE group_id = ? AND member_id = ?');
+    const deleteGroup = db.prepare('DELETE FROM entra_groups WHERE id = ?');
+    const deleteMembers = db.prepare('DELETE FROM entra_group_members WHERE group_id = ?');
     for (const group of groups.result.items) {
       if (isRemoved(group)) {
-        db.prepare('DELETE FROM entra_groups WHERE id = ?').run(group.id);
-        db.prepare('DELETE FROM entra_group_members WHERE group_id = ?').run(group.id);
+        deleteGroup.run(group.id);
+        deleteMembers.run(group.id);
         continue;
       }
       const { 'members@delta': members, ...rest } = group;

@@ -36,6 +36,18 @@ export function isAfterKey(key: LogKey, after: LogKey, order: 'asc' | 'desc'): b
   return order === 'asc' ? compared > 0 : compared < 0;
 }
 
+/** Binary search over an ordered sequence: the first index `0..length` at which `before` turns false. */
+export function firstIndexNotBefore(length: number, before: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function keyOf(entry: JsonObject): LogKey {
   return [Date.parse(String(entry.activityDateTime)), String(entry.id)];
 }

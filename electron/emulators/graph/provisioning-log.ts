@@ -1,5 +1,13 @@
 import { matchesFilter } from './api/provisioning-filter';
-import { compareKeys, keyOf, type LogKey, type LogPage, type LogQuery, type LogSource } from './log-source';
+import {
+  compareKeys,
+  firstIndexNotBefore,
+  keyOf,
+  type LogKey,
+  type LogPage,
+  type LogQuery,
+  type LogSource,
+} from './log-source';
 import type { JsonObject } from './tenant-types';
 
 /** Graph keeps provisioning logs for 30 days; the emulator keeps at most this many entries. */
@@ -55,14 +63,9 @@ export class ProvisioningLog implements LogSource {
 
   /** Binary search: the first index whose key is greater than (or equal to) `key`. */
   private firstIndex(key: LogKey, bound: 'greater' | 'greaterOrEqual'): number {
-    let low = 0;
-    let high = this.keys.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const compared = compareKeys(this.keys[middle] as LogKey, key);
-      if (compared < 0 || (compared === 0 && bound === 'greater')) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstIndexNotBefore(this.keys.length, (index) => {
+      const compared = compareKeys(this.keys[index] as LogKey, key);
+      return compared < 0 || (compared === 0 && bound === 'greater');
+    });
   }
 }

@@ -5,6 +5,7 @@ import { matchesFilter, type FilterClause } from '../../graph/api/provisioning-f
 import { buildLogEntry, type LogEntryInput } from '../../graph/log-entry';
 import {
   compareKeys,
+  firstIndexNotBefore,
   type LogKey,
   type LogPage,
   type LogQuery,
@@ -238,15 +239,10 @@ export class SyntheticHistory implements LogSource {
 
   /** The first index whose time is greater than (strict) or at least `time`. */
   private firstTime(time: number, strict: boolean): number {
-    let low = 0;
-    let high = this.times.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const t = this.times[middle] as number;
-      if (t < time || (strict && t === time)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return firstIndexNotBefore(this.times.length, (index) => {
+      const t = this.times[index] as number;
+      return t < time || (strict && t === time);
+    });
   }
 
   private keyAt(index: number): LogKey {
