@@ -3,6 +3,7 @@ export * from './connection';
 export * from './errors';
 export * from './events';
 export * from './paging';
+export * from './reconcile';
 export * from './requests';
 export * from './rows';
 export * from './settings';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { pageQuerySchema, type Page } from './paging';
+import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import type { FindingRow, ProvisioningEventRow } from './rows';
 import { settingsUpdateSchema, type SettingsView } from './settings';
 import type { ConnectionReport } from './connection';
@@ -28,7 +29,7 @@ const provisioningEventFilter = z.strictObject({
 
 const findingFilter = z.strictObject({
   kind: z.string().max(100).optional(),
-  severity: z.enum(['error', 'warning', 'info']).optional(),
+  minSeverity: z.enum(findingSeverities).optional(),
   state: z.enum(['open', 'resolved', 'all']).default('open'),
 });
 
@@ -36,6 +37,8 @@ export interface SyncRunResult {
   started: boolean;
   message: string;
   summary: SyncSummary;
+  /** The reconciliation that followed the pass. */
+  run: ReconcileRun;
 }
 
 /**
@@ -57,7 +60,7 @@ export const requests = {
     output: returns<Page<ProvisioningEventRow>>(),
   },
   'findings.list': {
-    input: pageQuerySchema(findingFilter, ['lastSeenAt', 'severity']),
+    input: pageQuerySchema(findingFilter, ['lastSeen', 'severity']),
     output: returns<Page<FindingRow>>(),
   },
   'connection.test': { input: noInput, output: returns<ConnectionReport>() },
@@ -72,7 +75,12 @@ export const requests = {
       .default({}),
     output: returns<SyncRunResult>(),
   },
-  'reconcile.run': { input: noInput, output: returns<{ runId: number }>() },
+  'reconcile.run': { input: noInput, output: returns<ReconcileRun>() },
+  /** A run as it was (the latest by default): counts, checklist, and the findings open then. */
+  'reconcile.get': {
+    input: z.strictObject({ runId: z.number().int().positive().optional() }).default({}),
+    output: returns<RunSnapshot | null>(),
+  },
   'retry.run': {
     input: z.strictObject({ objectType: z.enum(['user', 'group']), entraId: z.uuid() }),
     output: returns<{ retryId: number }>(),

@@ -1,3 +1,5 @@
+import type { FindingRecord } from './reconcile';
+
 /** Row shapes of the tables the UI pages through. Column names match the store and the UI labels. */
 
 export type ProvisioningStatus = 'success' | 'failure' | 'skipped' | 'warning';
@@ -18,16 +20,5 @@ export interface ProvisioningEventRow {
   jobId: string | null;
 }
 
-export type FindingSeverity = 'error' | 'warning' | 'info';
-
-export interface FindingRow {
-  key: string;
-  kind: string;
-  severity: FindingSeverity;
-  subject: string;
-  fixId: string | null;
-  rootKey: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-}
+/** A finding in a table page (the store's current view of it). */
+export type FindingRow = FindingRecord;

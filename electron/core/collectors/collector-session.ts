@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { ScimWatchError, secretNames, type SyncSummary } from '../../../shared/contract';
 import { effectiveSettings, settingValues } from '../config/effective-settings';
+import { LicenseMissing, PermissionMissing } from '../entra/graph-errors';
 import type { HandlerContext } from '../handlers/context';
 import { buildStatus } from '../handlers/status';
 import { ProvisioningEventsRepo } from '../store/provisioning-events-repo';
@@ -153,7 +154,12 @@ export class CollectorSession {
       ok = true;
     } catch (error) {
       const described = describe(error);
-      this.state.failed(source, isoNow(this.runtime.clock), described.message);
+      const problem =
+        error instanceof LicenseMissing || error instanceof PermissionMissing ? error.problem : null;
+      this.state.failed(source, isoNow(this.runtime.clock), {
+        ...described,
+        code: problem ?? described.code,
+      });
       this.errors.set(source, { source, ...described });
       this.handler.log.warn(`${source} failed`, { code: described.code, message: described.message });
       ok = false;

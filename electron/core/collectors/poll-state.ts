@@ -53,16 +53,23 @@ export class PollState {
     this.ensure(source);
     this.db
       .prepare(
-        'UPDATE poll_state SET last_success_at = ?, last_error = NULL, items_fetched = ? WHERE source = ?',
+        'UPDATE poll_state SET last_success_at = ?, last_error = NULL, last_error_code = NULL, last_error_hint = NULL, items_fetched = ? WHERE source = ?',
       )
       .run(at, itemsFetched, source);
   }
 
-  failed(source: PollSource, at: string, message: string): void {
+  /** Records a failed run; `code` says what kind of problem (the connection findings read it). */
+  failed(
+    source: PollSource,
+    at: string,
+    error: { message: string; code: string; hint?: string | undefined },
+  ): void {
     this.ensure(source);
     this.db
-      .prepare('UPDATE poll_state SET last_error_at = ?, last_error = ? WHERE source = ?')
-      .run(at, message, source);
+      .prepare(
+        'UPDATE poll_state SET last_error_at = ?, last_error = ?, last_error_code = ?, last_error_hint = ? WHERE source = ?',
+      )
+      .run(at, error.message, error.code, error.hint ?? null, source);
   }
 
   scheduled(source: PollSource, at: string): void {

@@ -17,6 +17,8 @@ export interface SchedulerOptions {
   random?: () => number;
   /** Told when each source will run next (poll_state.next_run_at, the status bar). */
   onScheduled?: (source: PollSource, at: number) => void;
+  /** Told when the last run in progress settles: a poll round is complete (reconciliation follows). */
+  onIdle?: () => void;
 }
 
 /**
@@ -71,7 +73,10 @@ export class Scheduler {
         else this.failures.set(task.source, (this.failures.get(task.source) ?? 0) + 1);
         return ok;
       })
-      .finally(() => this.inFlight.delete(task.source));
+      .finally(() => {
+        this.inFlight.delete(task.source);
+        if (this.inFlight.size === 0 && !this.controller.signal.aborted) this.options.onIdle?.();
+      });
     this.inFlight.set(task.source, run);
     return run;
   }

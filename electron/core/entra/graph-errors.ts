@@ -3,6 +3,16 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 import { ScimWatchError } from '../../../shared/contract';
 import { explainMissingPermission, type GraphEndpoint } from '../../../shared/graph-permissions';
 
+/** Graph serves provisioning logs only to tenants with Entra ID P1/P2 (a finding of its own). */
+export class LicenseMissing extends ScimWatchError {
+  readonly problem = 'license_missing';
+}
+
+/** A 403 naming the permission ScimWatch's app registration lacks. */
+export class PermissionMissing extends ScimWatchError {
+  readonly problem = 'permission_missing';
+}
+
 /** A delta link Graph no longer honours (410 Gone): the caller reads everything again. */
 export class DeltaTokenExpired extends ScimWatchError {
   constructor() {
@@ -27,14 +37,14 @@ export function toScimWatchError(
   if (error instanceof GraphError || (error && typeof error === 'object' && 'statusCode' in error)) {
     const { statusCode, code, message } = error as GraphError;
     if (code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') {
-      return new ScimWatchError(
+      return new LicenseMissing(
         'forbidden',
         'This tenant has no Microsoft Entra ID P1 or P2 licence, so Graph does not serve its provisioning logs.',
         'Provisioning logs need Entra ID P1/P2. ScimWatch can still compare Entra and Pulumi without them.',
       );
     }
     if (statusCode === 403) {
-      return new ScimWatchError(
+      return new PermissionMissing(
         'forbidden',
         `Microsoft Graph refused: ${message}`,
         explainMissingPermission(endpoint, kind),

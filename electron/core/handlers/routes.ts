@@ -2,6 +2,7 @@ import type { MethodName } from '../../../shared/contract';
 import type { HandlerTable } from './context';
 import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
+import { reconcileReadHandlers } from './reconcile';
 import { readSettingsHandlers, writeSettingsHandlers } from './settings';
 import { statusHandlers } from './status';
 import { syncHandlers } from './sync';
@@ -24,6 +25,7 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'connection.test': 'writer',
   'sync.run': 'writer',
   'reconcile.run': 'writer',
+  'reconcile.get': 'reader',
   'retry.run': 'writer',
   'report.create': 'writer',
 };
@@ -33,6 +35,7 @@ export const readerHandlers: HandlerTable = {
   ...readSettingsHandlers,
   ...profileHandlers,
   ...tableHandlers,
+  ...reconcileReadHandlers,
 };
 
 export const writerHandlers: HandlerTable = {

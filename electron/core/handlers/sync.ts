@@ -2,6 +2,7 @@ import { CollectorSession } from '../collectors/collector-session';
 import { testConnection } from '../collectors/connection-test';
 import { createRuntime, type CollectorRuntime } from '../collectors/connections';
 import { Scheduler } from '../collectors/scheduler';
+import { Reconciler } from '../reconcile/reconciler';
 import type { HandlerContext, HandlerTable } from './context';
 
 /**
@@ -12,7 +13,10 @@ import type { HandlerContext, HandlerTable } from './context';
 let session: CollectorSession | undefined;
 let scheduler: Scheduler | undefined;
 let runtime: CollectorRuntime | undefined;
+let reconciler: Reconciler | undefined;
 const runtimeOf = (context: HandlerContext) => (runtime ??= createRuntime(context.config.budgetOverrides));
+const reconcilerOf = (context: HandlerContext) =>
+  (reconciler ??= new Reconciler(context, runtimeOf(context).clock));
 
 function sessionFor(context: HandlerContext): CollectorSession {
   session ??= new CollectorSession(context, runtimeOf(context));
@@ -26,6 +30,8 @@ export function startPolling(context: HandlerContext): void {
   scheduler = new Scheduler(current.tasks(), {
     clock: runtimeOf(context).clock,
     onScheduled: (source, at) => current.scheduled(source, at),
+    // Once per completed round, debounced: sources finishing one after another make one run.
+    onIdle: () => reconcilerOf(context).request(),
   });
   scheduler.start();
 }
@@ -34,17 +40,21 @@ export function startPolling(context: HandlerContext): void {
 export async function stopPolling(): Promise<void> {
   await scheduler?.stop();
   scheduler = undefined;
+  await reconciler?.stop();
 }
 
 export const syncHandlers: HandlerTable = {
   'connection.test': (_input, context) => testConnection(context, runtimeOf(context)),
+  'reconcile.run': (_input, context) => reconcilerOf(context).runNow('manual'),
   'sync.run': async (_input, context) => {
     const current = sessionFor(context);
     // Refresh now: with a scheduler, runs join any in progress; without one, a one-off pass.
     const runner = scheduler ?? new Scheduler(current.tasks(), { clock: runtimeOf(context).clock });
     const summary = await current.passOnce(() => runner.runAll());
     const failed = summary.errors.length;
+    const run = await reconcilerOf(context).runNow(scheduler ? 'poll' : 'manual');
     return {
+      run,
       started: true,
       message: failed
         ? `Sync finished with ${failed} source error(s): ${summary.errors.map((e) => `${e.source}: ${e.message}`).join('; ')}`

@@ -1,4 +1,8 @@
-import type { FindingRow, ProvisioningEventRow } from '../../../shared/contract';
+import {
+  severityRank as severityRanks,
+  type FindingRow,
+  type ProvisioningEventRow,
+} from '../../../shared/contract';
 import { keysetPage } from '../store/keyset-page';
 import type { HandlerTable } from './context';
 
@@ -21,7 +25,38 @@ function conditions() {
   return { where, params, add };
 }
 
-const severityRank = `CASE severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END`;
+/** Matches the shared `severityRank`: higher is more severe. */
+const severityRank = `CASE severity WHEN 'error' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END`;
+
+interface FindingColumns {
+  key: string;
+  kind: FindingRow['kind'];
+  severity: FindingRow['severity'];
+  cause: FindingRow['cause'] | null;
+  entraId: string | null;
+  scimId: string | null;
+  displayName: string;
+  evidence: string;
+  fixId: string;
+  rootKey: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  resolvedAt: string | null;
+}
+
+/** A findings row as the contract shapes it: absent rather than null, evidence parsed. */
+function findingRecord(row: FindingColumns): FindingRow {
+  const { cause, entraId, scimId, rootKey, resolvedAt, evidence, ...rest } = row;
+  return {
+    ...rest,
+    evidence: JSON.parse(evidence) as Record<string, unknown>,
+    ...(cause ? { cause } : {}),
+    ...(entraId ? { entraId } : {}),
+    ...(scimId ? { scimId } : {}),
+    ...(rootKey ? { rootKey } : {}),
+    ...(resolvedAt ? { resolvedAt } : {}),
+  };
+}
 
 /** Paged reads of the history tables, answered by the query worker. */
 export const tableHandlers: HandlerTable = {
@@ -63,22 +98,22 @@ export const tableHandlers: HandlerTable = {
     if (state === 'open') add('resolved_at IS NULL');
     if (state === 'resolved') add('resolved_at IS NOT NULL');
     if (filter?.kind) add('kind = ?', filter.kind);
-    if (filter?.severity) add('severity = ?', filter.severity);
+    if (filter?.minSeverity) add(`${severityRank} >= ?`, severityRanks[filter.minSeverity]);
     const bySeverity = sort?.field === 'severity';
     const sortExpression = bySeverity ? severityRank : 'last_seen_at';
-    return keysetPage<FindingRow & { sort_key: string | number; tie_key: string }, FindingRow>({
+    return keysetPage<FindingColumns & { sort_key: string | number; tie_key: string }, FindingRow>({
       db,
-      select: `SELECT key, kind, severity, subject, fix_id AS fixId, root_key AS rootKey,
-        first_seen_at AS firstSeenAt, last_seen_at AS lastSeenAt, resolved_at AS resolvedAt,
-        ${sortExpression} AS sort_key, key AS tie_key FROM findings`,
+      select: `SELECT key, kind, severity, cause, entra_id AS entraId, scim_id AS scimId, display_name AS displayName,
+        evidence, fix_id AS fixId, root_key AS rootKey, first_seen_at AS firstSeen, last_seen_at AS lastSeen,
+        resolved_at AS resolvedAt, ${sortExpression} AS sort_key, key AS tie_key FROM findings`,
       sortExpression,
       tieExpression: 'key',
-      direction: sort?.direction ?? (bySeverity ? 'asc' : 'desc'),
+      direction: sort?.direction ?? 'desc',
       where,
       params,
       limit,
       cursor,
-      toItem: ({ sort_key: _s, tie_key: _t, ...row }) => row,
+      toItem: ({ sort_key: _s, tie_key: _t, ...row }) => findingRecord(row),
     });
   },
 };

@@ -1,14 +1,7 @@
+import { pulumiUserAttributes } from '../../../shared/pulumi-rules';
 import type { JsonObject } from '../graph/tenant-types';
 
-/** The six user attributes Pulumi accepts. */
-export const pulumiUserAttributes = new Set([
-  'userName',
-  'active',
-  'displayName',
-  'emails[type eq "work"].value',
-  'name.givenName',
-  'name.familyName',
-]);
+export { pulumiUserAttributes } from '../../../shared/pulumi-rules';
 
 function userAndGroupMappings(schema: JsonObject): [JsonObject, JsonObject] {
   const rule = (schema.synchronizationRules as JsonObject[])[0] as JsonObject;

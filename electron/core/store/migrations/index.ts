@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { initial } from './001-initial';
 import { collectedState } from './002-collected-state';
 import { pollItems } from './003-poll-items';
+import { reconciliation } from './004-reconciliation';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, collectedState, pollItems];
+export const migrations: readonly Migration[] = [initial, collectedState, pollItems, reconciliation];

@@ -1,0 +1,175 @@
+import type Database from 'better-sqlite3';
+
+import type { FailureCause } from '../../../shared/finding-kinds';
+import type { PollSource } from '../collectors/poll-state';
+
+export interface EntraUserRow {
+  id: string;
+  userPrincipalName: string | null;
+  mail: string | null;
+  displayName: string | null;
+  givenName: string | null;
+  surname: string | null;
+  accountEnabled: number | null;
+}
+
+export interface PulumiUserRow {
+  id: string;
+  userName: string;
+  email: string | null;
+  displayName: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  active: number;
+}
+
+export interface NamedRow {
+  id: string;
+  displayName: string | null;
+}
+
+/** The latest decisive (success or failure) log entry of one Entra object. */
+export interface LatestOutcome {
+  entraId: string;
+  identityType: string;
+  status: 'success' | 'failure';
+  action: string;
+  cause: FailureCause | null;
+  errorCode: string | null;
+  activityDateTime: string;
+  eventId: string;
+  displayName: string | null;
+  /** Entra's reason text, for failures only (it quotes Pulumi's SCIM error). */
+  reason: string | null;
+}
+
+export interface PollError {
+  source: PollSource;
+  code: string | null;
+  message: string;
+  hint: string | null;
+  at: string | null;
+}
+
+/** Everything one reconciliation reads, loaded in one read transaction so it is one consistent moment. */
+export interface ReconcileInput {
+  entraUsers: EntraUserRow[];
+  entraGroups: NamedRow[];
+  /** Direct members of the groups the collectors read (assigned groups, or all with SyncAll). */
+  groupMembers: { groupId: string; memberId: string; memberType: string }[];
+  assignments: { principalId: string; principalType: string }[];
+  pulumiUsers: PulumiUserRow[];
+  pulumiGroups: NamedRow[];
+  pulumiGroupMembers: { groupId: string; memberId: string }[];
+  /** Null when the REST API is not configured (nothing to compare then). */
+  pulumiTeams: { displayName: string | null; kind: string | null }[] | null;
+  pulumiOrgMembers: { login: string; role: string }[] | null;
+  pulumiOrganization: { features?: { samlSsoEnabled?: boolean | null } | null } | null;
+  links: { objectType: 'user' | 'group'; entraId: string; scimId: string }[];
+  outcomes: LatestOutcome[];
+  schema: Record<string, unknown> | null;
+  secrets: Map<string, string>;
+  /** Job status history, oldest first (status and schedule as Graph reported them). */
+  jobHistory: { observedAt: string; state: Record<string, unknown> }[];
+  pollErrors: PollError[];
+  /** When the SCIM and REST sides were last read successfully (null: never). */
+  pulumiReadAt: string | null;
+  restReadAt: string | null;
+}
+
+const all = <T>(db: Database.Database, sql: string): T[] => db.prepare(sql).all() as T[];
+
+function latestOutcomes(db: Database.Database): LatestOutcome[] {
+  // SQLite takes bare columns from the row holding MAX(): one pass over the log, no self-join.
+  const outcomes = all<LatestOutcome>(
+    db,
+    `SELECT source_id AS entraId, identity_type AS identityType, status, action, cause,
+            error_code AS errorCode, MAX(activity_date_time) AS activityDateTime, id AS eventId,
+            source_display_name AS displayName
+       FROM provisioning_events
+      WHERE status IN ('success', 'failure') AND source_id IS NOT NULL
+      GROUP BY source_id`,
+  );
+  const failed = outcomes.filter((o) => o.status === 'failure');
+  const reasons = new Map(
+    (
+      db
+        .prepare(
+          `SELECT id, json_extract(raw, '$.provisioningStatusInfo.errorInformation.reason') AS reason
+             FROM provisioning_events WHERE id IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(failed.map((o) => o.eventId))) as { id: string; reason: string | null }[]
+    ).map((row) => [row.id, row.reason]),
+  );
+  for (const outcome of outcomes) outcome.reason = reasons.get(outcome.eventId) ?? null;
+  return outcomes;
+}
+
+function readJson<T>(text: string | undefined | null): T | null {
+  return text ? (JSON.parse(text) as T) : null;
+}
+
+/** Reads the collected state of both sides, and what the log and the job say, at one moment. */
+export function loadReconcileInput(db: Database.Database): ReconcileInput {
+  return db.transaction((): ReconcileInput => {
+    const document = (key: string) =>
+      db.prepare('SELECT body FROM source_documents WHERE key = ?').get(key) as { body: string } | undefined;
+    const latest = (table: 'schema_snapshots' | 'secret_snapshots') =>
+      db.prepare(`SELECT body FROM ${table} ORDER BY id DESC LIMIT 1`).get() as { body: string } | undefined;
+    const poll = (source: PollSource) =>
+      db.prepare('SELECT last_success_at AS at FROM poll_state WHERE source = ?').get(source) as
+        { at: string | null } | undefined;
+    const restReadAt = poll('pulumi.rest')?.at ?? null;
+    const secrets = readJson<{ key: string; value: string }[]>(latest('secret_snapshots')?.body) ?? [];
+    return {
+      entraUsers: all(
+        db,
+        `SELECT id, user_principal_name AS userPrincipalName, mail, display_name AS displayName,
+                given_name AS givenName, surname, account_enabled AS accountEnabled FROM entra_users`,
+      ),
+      entraGroups: all(db, 'SELECT id, display_name AS displayName FROM entra_groups'),
+      groupMembers: all(
+        db,
+        'SELECT group_id AS groupId, member_id AS memberId, member_type AS memberType FROM entra_group_members',
+      ),
+      assignments: all(
+        db,
+        'SELECT principal_id AS principalId, principal_type AS principalType FROM entra_assignments',
+      ),
+      pulumiUsers: all(
+        db,
+        `SELECT id, user_name AS userName, email, display_name AS displayName, given_name AS givenName,
+                family_name AS familyName, active FROM pulumi_users`,
+      ),
+      pulumiGroups: all(db, 'SELECT id, display_name AS displayName FROM pulumi_groups'),
+      pulumiGroupMembers: all(
+        db,
+        'SELECT group_id AS groupId, member_id AS memberId FROM pulumi_group_members',
+      ),
+      pulumiTeams: restReadAt ? all(db, 'SELECT display_name AS displayName, kind FROM pulumi_teams') : null,
+      pulumiOrgMembers: restReadAt ? all(db, 'SELECT login, role FROM pulumi_org_members') : null,
+      pulumiOrganization: restReadAt ? readJson(document('pulumi.organization')?.body) : null,
+      links: all(
+        db,
+        'SELECT object_type AS objectType, entra_id AS entraId, scim_id AS scimId FROM identity_links',
+      ),
+      outcomes: latestOutcomes(db),
+      schema: readJson(latest('schema_snapshots')?.body),
+      secrets: new Map(secrets.map((pair) => [pair.key, pair.value])),
+      jobHistory: all<{ observedAt: string; state: string }>(
+        db,
+        'SELECT observed_at AS observedAt, state FROM job_status_changes ORDER BY id',
+      ).map((row) => ({
+        observedAt: row.observedAt,
+        state: JSON.parse(row.state) as Record<string, unknown>,
+      })),
+      pollErrors: all<PollError>(
+        db,
+        `SELECT source, last_error_code AS code, last_error AS message, last_error_hint AS hint, last_error_at AS at
+           FROM poll_state WHERE last_error IS NOT NULL`,
+      ),
+      pulumiReadAt: poll('pulumi.scim')?.at ?? null,
+      restReadAt,
+    };
+  })();
+}

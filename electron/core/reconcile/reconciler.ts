@@ -1,0 +1,77 @@
+import type { ReconcileRun, ReconcileTrigger } from '../../../shared/contract';
+import { effectiveSettings, settingValues } from '../config/effective-settings';
+import type { HandlerContext } from '../handlers/context';
+import { readSavedSettings } from '../store/settings-repo';
+import type { Clock } from '../time/clock';
+import { reconcile } from './reconcile';
+import { loadReconcileInput } from './reconcile-input';
+import { recordRun } from './run-store';
+
+/**
+ * Runs reconciliation in the writer: on demand, and once per completed poll round (requests made
+ * while collectors are still finishing a round are debounced into one run). Runs never overlap.
+ */
+export class Reconciler {
+  private queue: Promise<unknown> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly handler: HandlerContext,
+    private readonly clock: Clock,
+    private readonly debounceMs = 1_000,
+  ) {}
+
+  /** Runs now (after any run in progress) and resolves with the recorded run. */
+  runNow(trigger: ReconcileTrigger = 'manual'): Promise<ReconcileRun> {
+    this.cancelPending();
+    const run = this.queue.then(() => this.runOnce(trigger));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Asks for a run soon; several requests within the debounce window make one run. */
+  request(): void {
+    this.cancelPending();
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.runNow('poll').catch((error: unknown) =>
+        this.handler.log.warn('reconciliation failed', {
+          message: error instanceof Error ? error.message : String(error),
+        }),
+      );
+    }, this.debounceMs);
+  }
+
+  /** Drops a pending request and waits for a run in progress (before the database closes). */
+  async stop(): Promise<void> {
+    this.cancelPending();
+    await this.queue;
+  }
+
+  private cancelPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private runOnce(trigger: ReconcileTrigger): ReconcileRun {
+    const { db } = this.handler;
+    const startedAt = new Date(this.clock.now()).toISOString();
+    const settings = settingValues(
+      effectiveSettings(this.handler.config.environmentSettings, readSavedSettings(db)),
+    );
+    const result = reconcile(loadReconcileInput(db), settings);
+    const run = recordRun(db, {
+      ...result,
+      trigger,
+      startedAt,
+      finishedAt: new Date(this.clock.now()).toISOString(),
+    });
+    this.handler.emit('findings.changed', {
+      runId: run.id,
+      opened: run.opened,
+      resolved: run.resolved,
+      open: run.counts.findings.total,
+    });
+    return run;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Settings } from '../../../shared/contract';
+import type { FindingSet } from './finding-set';
+import type { LiveSchema } from './live-schema';
+import type { Pairing } from './matching';
+import type { LatestOutcome, NamedRow, PulumiUserRow, ReconcileInput } from './reconcile-input';
+import type { Scope } from './scope';
+
+/** What every rule reads: the input, Entra's intent, the pairings, and where findings go. */
+export interface RuleContext {
+  input: ReconcileInput;
+  settings: Partial<Settings>;
+  schema: LiveSchema | null;
+  scope: Scope;
+  users: Pairing<PulumiUserRow>;
+  groups: Pairing<NamedRow>;
+  /** Latest decisive log outcome per Entra object. */
+  outcomes: Map<string, LatestOutcome>;
+  findings: FindingSet;
+}

@@ -1,0 +1,77 @@
+import type Database from 'better-sqlite3';
+
+import type { ChecklistStep, Finding, ReconcileRun, RunCounts, RunSnapshot } from '../../../shared/contract';
+import type { FindingKind } from '../../../shared/finding-kinds';
+
+interface RunRow {
+  id: number;
+  startedAt: string;
+  finishedAt: string;
+  trigger: ReconcileRun['trigger'];
+  summary: string;
+}
+
+/** The findings as they stood at a run, rebuilt from the versions valid then. */
+function findingsAt(db: Database.Database, runId: number): Finding[] {
+  const rows = db
+    .prepare(
+      `SELECT f.key, f.kind, f.entra_id AS entraId, f.scim_id AS scimId, v.state
+         FROM finding_versions v JOIN findings f ON f.key = v.finding_key
+        WHERE v.valid_from_run <= ? AND (v.valid_to_run IS NULL OR v.valid_to_run > ?)
+        ORDER BY f.key`,
+    )
+    .all(runId, runId) as {
+    key: string;
+    kind: FindingKind;
+    entraId: string | null;
+    scimId: string | null;
+    state: string;
+  }[];
+  return rows.map((row) => ({
+    key: row.key,
+    kind: row.kind,
+    ...(row.entraId ? { entraId: row.entraId } : {}),
+    ...(row.scimId ? { scimId: row.scimId } : {}),
+    ...(JSON.parse(row.state) as Omit<Finding, 'key' | 'kind' | 'entraId' | 'scimId'>),
+  }));
+}
+
+/**
+ * A run exactly as it was: counts, checklist and open findings (the latest completed run when no id
+ * is given; null when there is none).
+ */
+export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot | null {
+  const row = (
+    runId === undefined
+      ? db.prepare(
+          `SELECT id, started_at AS startedAt, finished_at AS finishedAt, trigger, summary
+             FROM reconciliation_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1`,
+        )
+      : db.prepare(
+          `SELECT id, started_at AS startedAt, finished_at AS finishedAt, trigger, summary
+             FROM reconciliation_runs WHERE id = ? AND status = 'completed'`,
+        )
+  ).get(...(runId === undefined ? [] : [runId])) as RunRow | undefined;
+  if (!row) return null;
+  const checklist = db
+    .prepare(
+      `SELECT body FROM checklist_versions
+        WHERE valid_from_run <= ? AND (valid_to_run IS NULL OR valid_to_run > ?) ORDER BY version DESC LIMIT 1`,
+    )
+    .get(row.id, row.id) as { body: string } | undefined;
+  const findings = findingsAt(db, row.id);
+  const summary = JSON.parse(row.summary) as { counts: RunCounts; opened: number; resolved: number };
+  return {
+    run: {
+      id: row.id,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      trigger: row.trigger,
+      counts: summary.counts,
+      opened: summary.opened,
+      resolved: summary.resolved,
+    },
+    checklist: checklist ? (JSON.parse(checklist.body) as ChecklistStep[]) : [],
+    findings,
+  };
+}

@@ -1,0 +1,174 @@
+import { provisioningUpn } from '../../../shared/entra-rules';
+import { mappedValue, type AttributeRule } from './live-schema';
+import type { EntraUserRow, PulumiUserRow } from './reconcile-input';
+import type { RuleContext } from './rule-context';
+
+/** The attributes compared besides userName and active, with how Pulumi's side is read. */
+const comparedAttributes: {
+  target: string;
+  actual: (p: PulumiUserRow) => string | null;
+  caseless?: boolean;
+}[] = [
+  { target: 'displayName', actual: (p) => p.displayName },
+  { target: 'emails[type eq "work"].value', actual: (p) => p.email, caseless: true },
+  { target: 'name.givenName', actual: (p) => p.givenName },
+  { target: 'name.familyName', actual: (p) => p.familyName },
+];
+
+/** Source attributes ScimWatch collects; any other source makes a mapped value unknown. */
+function sourceOf(user: EntraUserRow) {
+  return (attribute: string): string | null | undefined => {
+    switch (attribute) {
+      case 'userPrincipalName':
+        return user.userPrincipalName && provisioningUpn(user.userPrincipalName);
+      case 'mail':
+        return user.mail;
+      case 'displayName':
+        return user.displayName;
+      case 'givenName':
+        return user.givenName;
+      case 'surname':
+        return user.surname;
+      case 'objectId':
+        return user.id;
+      default:
+        return undefined;
+    }
+  };
+}
+
+const nameOf = (user: EntraUserRow) => user.displayName || user.userPrincipalName || user.id;
+const same = (a: string | null, b: string | null, caseless = false) =>
+  caseless ? (a ?? '').toLowerCase() === (b ?? '').toLowerCase() : (a ?? '') === (b ?? '');
+
+/**
+ * Users, Entra's side against Pulumi's: who should exist and be active, with which values, and
+ * which data will fail before Entra pushes it.
+ */
+export function userRules(context: RuleContext): void {
+  const { input, scope, users, findings } = context;
+  const rule = context.schema?.users;
+  if (!rule?.enabled) return;
+  const mapping = (target: string): AttributeRule | undefined =>
+    rule.attributes.find((a) => a.target === target);
+  const emailRule = mapping('emails[type eq "work"].value');
+  const userNameRule = mapping('userName');
+  const activeRule = mapping('active');
+
+  const byEmail = new Map<string, EntraUserRow[]>();
+  for (const user of input.entraUsers) {
+    const inScope = scope.users.has(user.id);
+    const enabled = user.accountEnabled !== 0;
+    const pulumi = users.byEntra.get(user.id);
+    const source = sourceOf(user);
+    const subject = { entraId: user.id, scimId: pulumi?.id, displayName: nameOf(user) };
+    const email = emailRule ? mappedValue(emailRule, source, false) : undefined;
+    if (inScope && email) {
+      const key = email.toLowerCase();
+      const sharing = byEmail.get(key);
+      if (sharing) sharing.push(user);
+      else byEmail.set(key, [user]);
+    }
+
+    if (inScope && enabled && !pulumi) {
+      if (email === null || email === '')
+        findings.add('user.missing_email', subject, {
+          userPrincipalName: user.userPrincipalName,
+          mail: user.mail,
+          emailSource: emailRule?.source ?? null,
+        });
+      if (rule.flowTypes.has('Add'))
+        findings.add('user.missing_in_pulumi', subject, {
+          userPrincipalName: user.userPrincipalName,
+          mail: user.mail,
+          entra: { inScope, accountEnabled: true },
+          pulumi: null,
+        });
+      continue;
+    }
+    if (!pulumi) continue;
+
+    // Out of scope with SkipOutOfScopeDeletions: Entra deliberately leaves the account as it is.
+    const softDeleted = !enabled || !inScope;
+    const expectedActive =
+      !inScope && scope.skipOutOfScopeDeletions
+        ? undefined
+        : activeRule && mappedValue(activeRule, source, softDeleted);
+    const active = pulumi.active ? 'True' : 'False';
+    const evidence = {
+      entra: { inScope, accountEnabled: enabled },
+      pulumi: { userName: pulumi.userName, active: Boolean(pulumi.active) },
+    };
+    if (expectedActive === 'False' && active === 'True')
+      findings.add('user.not_deprovisioned', subject, evidence);
+    if (expectedActive === 'True' && active === 'False')
+      findings.add('user.inactive_in_pulumi', subject, evidence);
+    if (!inScope || !rule.flowTypes.has('Update')) continue;
+
+    for (const compared of comparedAttributes) {
+      const attribute = mapping(compared.target);
+      if (!attribute || attribute.flowType === 'ObjectAddOnly') continue;
+      const expected = mappedValue(attribute, source, softDeleted);
+      const actual = compared.actual(pulumi);
+      if (expected === undefined || same(expected, actual, compared.caseless)) continue;
+      findings.add(
+        'user.attribute_mismatch',
+        { ...subject, part: compared.target },
+        { attribute: compared.target, expected, actual, source: attribute.source || attribute.expression },
+      );
+    }
+    const expectedUserName = userNameRule && mappedValue(userNameRule, source, softDeleted);
+    if (expectedUserName && !same(expectedUserName, pulumi.userName, true)) {
+      findings.add(
+        'user.username_diverged',
+        subject,
+        {
+          attribute: 'userName',
+          expected: expectedUserName,
+          actual: pulumi.userName,
+          flowType: userNameRule?.flowType,
+        },
+        // Create-only (the guide) makes this expected; applied always, every update of the user fails.
+        { severity: userNameRule?.flowType === 'ObjectAddOnly' ? 'info' : 'warning' },
+      );
+    }
+  }
+
+  // Pulumi allows one account per email: of several in-scope users sharing one, only the first can be created.
+  for (const sharing of byEmail.values()) {
+    if (sharing.length < 2) continue;
+    const holder = sharing.map((u) => users.byEntra.get(u.id)).find(Boolean);
+    for (const user of sharing) {
+      if (users.byEntra.has(user.id) || user.accountEnabled === 0) continue;
+      findings.add(
+        'user.duplicate_email',
+        { entraId: user.id, displayName: nameOf(user) },
+        {
+          email: user.mail,
+          sharedWith: sharing.filter((u) => u !== user).map((u) => u.userPrincipalName),
+          heldInPulumiBy: holder?.userName ?? null,
+        },
+      );
+    }
+  }
+
+  for (const pulumi of input.pulumiUsers) {
+    if (users.entraOf.has(pulumi.id) || !pulumi.active) continue;
+    findings.add(
+      'user.unmatched_in_pulumi',
+      { scimId: pulumi.id, displayName: pulumi.displayName || pulumi.userName },
+      { pulumi: { userName: pulumi.userName, email: pulumi.email, active: true }, entra: null },
+    );
+  }
+  // A link to an Entra user that no longer exists: deleted in Entra, so the account should be inactive.
+  const existing = new Set(input.entraUsers.map((u) => u.id));
+  for (const [scimId, entraId] of users.entraOf) {
+    const pulumi = users.byEntra.get(entraId);
+    if (existing.has(entraId) || !pulumi?.active || scope.skipOutOfScopeDeletions) continue;
+    findings.add(
+      'user.not_deprovisioned',
+      { entraId, scimId, displayName: pulumi.displayName || pulumi.userName },
+      { entra: { deleted: true }, pulumi: { userName: pulumi.userName, active: true } },
+    );
+  }
+}

@@ -1,0 +1,38 @@
+import type { Migration } from '../migrate';
+
+/**
+ * What reconciliation keeps. A finding's changeable part (severity, evidence, root, fix) is stored as
+ * versions valid from one run to another, and so is the configuration checklist: a new row only when
+ * something changed, yet any past run can be rebuilt exactly. Collectors also keep the kind of their
+ * last error, which the connection findings read.
+ */
+export const reconciliation: Migration = {
+  version: 4,
+  name: 'reconciliation',
+  sql: `
+    ALTER TABLE findings RENAME COLUMN subject TO display_name;
+    ALTER TABLE findings ADD COLUMN cause TEXT;
+    ALTER TABLE findings ADD COLUMN entra_id TEXT;
+    ALTER TABLE findings ADD COLUMN scim_id TEXT;
+    ALTER TABLE findings ADD COLUMN evidence TEXT NOT NULL DEFAULT '{}';
+    CREATE INDEX findings_by_kind ON findings (kind, resolved_at);
+
+    ALTER TABLE finding_evidence RENAME TO finding_versions;
+    ALTER TABLE finding_versions RENAME COLUMN run_id TO valid_from_run;
+    ALTER TABLE finding_versions RENAME COLUMN evidence TO state;
+    ALTER TABLE finding_versions ADD COLUMN valid_to_run INTEGER REFERENCES reconciliation_runs (id);
+    CREATE INDEX finding_versions_open ON finding_versions (valid_to_run, finding_key);
+
+    ALTER TABLE reconciliation_runs ADD COLUMN trigger TEXT NOT NULL DEFAULT 'manual';
+
+    CREATE TABLE checklist_versions (
+      version INTEGER PRIMARY KEY,
+      valid_from_run INTEGER NOT NULL REFERENCES reconciliation_runs (id),
+      valid_to_run INTEGER REFERENCES reconciliation_runs (id),
+      body TEXT NOT NULL              -- JSON: each step of Pulumi's Entra guide with its outcome
+    );
+
+    ALTER TABLE poll_state ADD COLUMN last_error_code TEXT;  -- e.g. 'unauthorized', 'permission_missing'
+    ALTER TABLE poll_state ADD COLUMN last_error_hint TEXT;
+  `,
+};
