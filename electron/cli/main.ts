@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 
 import { scimwatchVersion } from '../core/version';
 import { demoCommand } from './commands/demo';
+import { findingsCommand } from './commands/findings';
 import { profilesCommand } from './commands/profiles';
 import { serveCommand } from './commands/serve';
 import { statusCommand } from './commands/status';
 import { syncCommand } from './commands/sync';
 import { exitCodes } from './exit-codes';
+import { parseFailOn, parseSeverity } from './fail-on';
 import { print, printError } from './output';
 
 const usage = `ScimWatch ${scimwatchVersion}: watches Entra ID SCIM provisioning into Pulumi Cloud.
@@ -22,8 +24,14 @@ Commands:
       --public-host <name>  Host name clients use, when it is not one of this machine's
   status [--json]       Show the active profile, source health and database
   profiles [--json]     List profiles (the active one is starred)
-  sync --once [--json]  Poll the active profile once (or ask the server that polls it); --json prints
-                        one JSON object: counts, job status and errors
+  sync --once [--json]  Poll the active profile once (or ask the server that polls it), then reconcile;
+                        --json prints one JSON object: counts, job status, errors and findings totals
+      --fail-on <s>     Exit 2 when open findings reach severity s (error or warning)
+  findings [--json]     List the open findings of the last reconciliation, most severe first
+      --kind <kind>     Only this kind, e.g. user.missing_in_pulumi
+      --min-severity <s>  Only findings at least this severe (info, warning, error)
+      --include-resolved  Also list findings that have been resolved
+      --fail-on <s>     Exit 2 when open findings reach severity s (error or warning)
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
 
@@ -50,6 +58,10 @@ const options = {
   'public-host': { type: 'string' },
   'print-env': { type: 'boolean' },
   interval: { type: 'string' },
+  kind: { type: 'string' },
+  'min-severity': { type: 'string' },
+  'include-resolved': { type: 'boolean' },
+  'fail-on': { type: 'string' },
 } as const;
 
 function parsePort(raw: string | undefined): number | undefined {
@@ -90,7 +102,15 @@ async function run(argv: string[]): Promise<number> {
     case 'sync':
       if (!values.once)
         throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
-      return syncCommand({ json: values.json ?? false });
+      return syncCommand({ json: values.json ?? false, failOn: parseFailOn(values['fail-on']) });
+    case 'findings':
+      return findingsCommand({
+        json: values.json ?? false,
+        kind: values.kind,
+        minSeverity: parseSeverity(values['min-severity'], '--min-severity'),
+        includeResolved: values['include-resolved'] ?? false,
+        failOn: parseFailOn(values['fail-on']),
+      });
     case 'demo': {
       const interval = Number(values.interval ?? '30');
       if (!(interval > 0))
@@ -101,6 +121,12 @@ async function run(argv: string[]): Promise<number> {
       throw new Error(`Unknown command "${command}". See scimwatch --help.`);
   }
 }
+
+// `scimwatch findings | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(exitCodes.ok);
+  throw error;
+});
 
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,4 +1,9 @@
-import { ScimWatchError, type ApiError, type SyncRunResult } from '../../../shared/contract';
+import {
+  ScimWatchError,
+  type ApiError,
+  type FindingSeverity,
+  type SyncRunResult,
+} from '../../../shared/contract';
 import { readEnvironment } from '../../core/config/environment';
 import { resolveDataDir } from '../../core/config/data-dir';
 import { CoreHost } from '../../core/core-host';
@@ -7,7 +12,7 @@ import { demoProfile, resolveActiveProfile } from '../../core/profiles/profile-r
 import { assertSecureUrl } from '../../core/transport/transport-factory';
 
 import { startBackgroundDemo } from '../background-demo';
-import { exitCodes } from '../exit-codes';
+import { exitCodeFor } from '../fail-on';
 import { print } from '../output';
 
 /** Asks the server that holds the profile to run the sync, instead of polling beside it. */
@@ -27,17 +32,26 @@ async function delegate(holder: LockHolder & { url: string; accessToken: string 
 /** Demo cycles while a one-off sync runs; it reads the world once, so the pace hardly matters. */
 const demoIntervalMs = 30_000;
 
-function report(result: SyncRunResult, json: boolean): number {
-  if (json) print(JSON.stringify(result.summary));
+function report(result: SyncRunResult, flags: SyncFlags): number {
+  const { total, roots, byKind, bySeverity } = result.run.counts.findings;
+  if (flags.json) print(JSON.stringify({ ...result.summary, findings: { total, roots, byKind } }));
   else {
     print(result.message);
     for (const error of result.summary.errors) if (error.hint) print(`  ${error.source}: ${error.hint}`);
+    print(
+      `Findings: ${total} open (${roots} root causes): ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info. See \`scimwatch findings\`.`,
+    );
   }
-  return result.summary.errors.length ? exitCodes.error : exitCodes.ok;
+  return exitCodeFor(result.run.counts, flags.failOn, result.summary.errors.length > 0);
+}
+
+interface SyncFlags {
+  json: boolean;
+  failOn?: FindingSeverity | undefined;
 }
 
 /** `scimwatch sync --once [--json]`: one poll of the active profile, here or by the server already polling it. */
-export async function syncCommand(flags: { json: boolean }): Promise<number> {
+export async function syncCommand(flags: SyncFlags): Promise<number> {
   const environment = readEnvironment(process.env);
   const dataDir = resolveDataDir(process.env);
   const profile = resolveActiveProfile(dataDir, environment).name;
@@ -45,10 +59,7 @@ export async function syncCommand(flags: { json: boolean }): Promise<number> {
   if (holder?.url && holder.accessToken) {
     if (!flags.json)
       print(`Profile "${profile}" is polled by the server at ${holder.url}; asking it to sync.`);
-    return report(
-      await delegate({ ...holder, url: holder.url, accessToken: holder.accessToken }),
-      flags.json,
-    );
+    return report(await delegate({ ...holder, url: holder.url, accessToken: holder.accessToken }), flags);
   }
   if (holder) {
     throw new ScimWatchError(
@@ -69,7 +80,7 @@ export async function syncCommand(flags: { json: boolean }): Promise<number> {
     try {
       if (demo && !flags.json)
         print('Demo mode: syncing an emulated Entra tenant and Pulumi org started for this run.');
-      return report(await core.call('sync.run', {}), flags.json);
+      return report(await core.call('sync.run', {}), flags);
     } finally {
       await core.close();
     }

@@ -1,0 +1,78 @@
+import {
+  severityRank,
+  type FindingRow,
+  type FindingSeverity,
+  type RunSnapshot,
+} from '../../../shared/contract';
+import { findingKinds } from '../../../shared/finding-kinds';
+import { renderFix } from '../../../shared/fixes';
+import { CoreHost } from '../../core/core-host';
+import { exitCodeFor } from '../fail-on';
+import { print } from '../output';
+
+export interface FindingsFlags {
+  json: boolean;
+  kind?: string | undefined;
+  minSeverity?: FindingSeverity | undefined;
+  includeResolved: boolean;
+  failOn?: FindingSeverity | undefined;
+}
+
+/** Pages through every finding the filters select (500 a page, the contract's maximum). */
+async function allFindings(core: CoreHost, flags: FindingsFlags): Promise<FindingRow[]> {
+  const rows: FindingRow[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await core.call('findings.list', {
+      filter: {
+        state: flags.includeResolved ? 'all' : 'open',
+        ...(flags.kind ? { kind: flags.kind } : {}),
+        ...(flags.minSeverity ? { minSeverity: flags.minSeverity } : {}),
+      },
+      sort: { field: 'severity', direction: 'desc' },
+      limit: 500,
+      ...(cursor ? { cursor } : {}),
+    });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return rows;
+}
+
+function printTable(snapshot: RunSnapshot | null, rows: FindingRow[]): void {
+  if (!snapshot) {
+    print('No reconciliation has run yet for this profile. Run `scimwatch sync --once` first.');
+    return;
+  }
+  const { run } = snapshot;
+  const { users, teams, findings } = run.counts;
+  print(
+    `Run ${run.id} at ${run.finishedAt}: ${findings.total} open findings, ${findings.roots} root causes.`,
+  );
+  print(`  Users: ${users.inScope} in scope, ${users.matched} in Pulumi, ${users.inSync} in sync.`);
+  print(`  Teams: ${teams.inScope} in scope, ${teams.matched} in Pulumi, ${teams.inSync} in sync.`);
+  const width = Math.max(0, ...rows.map((r) => r.kind.length));
+  for (const row of rows) {
+    const state = row.resolvedAt ? ` (resolved ${row.resolvedAt})` : '';
+    const root = row.rootKey ? `  ← caused by ${row.rootKey}` : '';
+    print(`${row.severity.padEnd(7)} ${row.kind.padEnd(width)}  ${row.displayName}${state}${root}`);
+    print(`${' '.repeat(9 + width)}fix: ${renderFix(row.fixId, row).title}`);
+  }
+}
+
+/** `scimwatch findings`: the open findings of the active profile (or all, with --include-resolved). */
+export async function findingsCommand(flags: FindingsFlags): Promise<number> {
+  if (flags.kind && !(findingKinds as readonly string[]).includes(flags.kind))
+    throw new Error(`--kind "${flags.kind}" is not a finding kind. Kinds: ${findingKinds.join(', ')}.`);
+  const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
+  try {
+    const snapshot = await core.call('reconcile.get', {});
+    const rows = await allFindings(core, flags);
+    rows.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.key.localeCompare(b.key));
+    if (flags.json) print(JSON.stringify({ run: snapshot?.run ?? null, findings: rows }));
+    else printTable(snapshot, rows);
+    return exitCodeFor(snapshot?.run.counts, flags.failOn, false);
+  } finally {
+    await core.close();
+  }
+}
