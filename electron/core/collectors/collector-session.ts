@@ -170,15 +170,18 @@ export class CollectorSession {
 
   /**
    * A 401 from Graph on a token MSAL still considers valid (revoked sessions, a changed secret) would
-   * repeat until the token expires: the clients are rebuilt, with a new credential, and the run tried
-   * once more.
+   * repeat until the token expires; so would a 403 after the admin granted the missing permission,
+   * since a token carries the permissions of the moment it was issued. The clients are rebuilt, with
+   * a new credential, and the run tried once more.
    */
   private async withFreshCredentialOn401(source: PollSource, run: () => Promise<number | null>) {
     try {
       return await run();
     } catch (error) {
-      if (!(error instanceof ScimWatchError) || error.code !== 'unauthorized' || !source.startsWith('entra.'))
-        throw error;
+      const stale =
+        error instanceof PermissionMissing ||
+        (error instanceof ScimWatchError && error.code === 'unauthorized');
+      if (!stale || !source.startsWith('entra.')) throw error;
       this.handler.log.info('Graph refused a cached token; signing in again', { source });
       this.cached = null;
       return run();

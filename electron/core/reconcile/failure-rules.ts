@@ -1,4 +1,7 @@
 import type { FailureCause } from '../../../shared/finding-kinds';
+import { cloudTeamNameLimit, pulumiUserAttributes } from '../../../shared/pulumi-rules';
+import { reportedNameLimit } from '../collectors/classify-cause';
+import type { LatestOutcome } from './reconcile-input';
 import type { RuleContext } from './rule-context';
 
 /** Causes Entra retries on its own that often clear without anyone acting. */
@@ -8,6 +11,39 @@ const transientCauses = new Set<FailureCause>(['rate_limited', 'target_unavailab
 function shortReason(reason: string | null): string {
   const text = (reason ?? '').replace(/\s+/g, ' ').trim();
   return text.length > 400 ? `${text.slice(0, 400)}…` : text || 'no reason given';
+}
+
+/** What the fix for a cause needs to name, taken from both sides (the failure's own evidence). */
+function causeDetails(
+  context: RuleContext,
+  outcome: LatestOutcome,
+  names: { mail: string | null; groupName: string | null },
+): Record<string, unknown> {
+  switch (outcome.cause) {
+    case 'email_in_use':
+      return { email: names.mail };
+    case 'team_name_too_long': {
+      const name = names.groupName ?? outcome.displayName ?? '';
+      return { name, length: name.length, limit: reportedNameLimit(outcome.reason) ?? cloudTeamNameLimit };
+    }
+    case 'unknown_attribute':
+      return {
+        extraAttributes: (context.schema?.users?.attributes ?? [])
+          .map((a) => a.target)
+          .filter((target) => !pulumiUserAttributes.has(target)),
+      };
+    case 'invalid_team_members': {
+      // Pulumi refuses the whole change when a member is not an active Pulumi user.
+      const blocked = context.input.groupMembers
+        .filter((m) => m.groupId === outcome.entraId && m.memberType === 'user')
+        .filter((m) => !context.users.byEntra.get(m.memberId)?.active)
+        .map((m) => context.input.entraUsers.find((u) => u.id === m.memberId))
+        .map((u) => u?.displayName || u?.userPrincipalName || 'a member');
+      return { member: blocked.length ? blocked : ['a member who is not an active Pulumi user'] };
+    }
+    default:
+      return {};
+  }
 }
 
 /**
@@ -23,8 +59,9 @@ export function failureRules(context: RuleContext): void {
     if (outcome.status !== 'failure') continue;
     const user = users.get(outcome.entraId);
     const group = groups.get(outcome.entraId);
-    // Objects since deleted in Entra: their old failures no longer describe anything Entra will retry.
-    if (!user && !group) continue;
+    // An object since deleted in Entra: only a failed removal that left the account active matters.
+    const removal = outcome.action === 'delete' || outcome.action === 'disable';
+    if (!user && !group && !(removal && context.users.byEntra.get(outcome.entraId)?.active)) continue;
     const cause = outcome.cause ?? 'unknown';
     const displayName =
       user?.displayName ||
@@ -37,12 +74,16 @@ export function failureRules(context: RuleContext): void {
       'provisioning.failure',
       subject,
       {
-        objectType: user ? 'user' : 'group',
+        objectType: outcome.identityType.toLowerCase(),
         action: outcome.action,
         errorCode: outcome.errorCode,
         reason: shortReason(outcome.reason),
         activityDateTime: outcome.activityDateTime,
         eventId: outcome.eventId,
+        ...causeDetails(context, outcome, {
+          mail: user?.mail ?? null,
+          groupName: group?.displayName ?? null,
+        }),
       },
       { cause, ...(transientCauses.has(cause) ? { severity: 'warning' as const } : {}) },
     );

@@ -6,6 +6,10 @@ type Json = Record<string, unknown>;
 const defaultIntervalMs = 40 * 60_000;
 /** Quarantine comes when failures dominate (Entra's escrow proportion is 40 %); warn from 30 %. */
 const nearQuarantineShare = 0.3;
+/** A lone failure in a tiny tenant is a large share but no quarantine risk: warn from this many. */
+const nearQuarantineMinimum = 5;
+/** Cycles in a row in which every export failed (Entra also quarantines on repeated total failure). */
+const nearQuarantineCompleteFailures = 2;
 
 /** Reads an ISO 8601 duration such as PT40M or P1DT2H (the job schedule's interval). */
 export function durationMs(text: unknown): number | null {
@@ -77,10 +81,15 @@ export function jobRules(context: RuleContext): void {
   const escrowed = Number((status.lastExecution as Json | undefined)?.countEscrowed ?? 0);
   const provisioned = context.users.entraOf.size + context.groups.entraOf.size;
   const share = escrowed / Math.max(1, escrowed + provisioned);
-  if (escrowed > 0 && share >= nearQuarantineShare) {
+  const completeFailures = Number(status.countSuccessiveCompleteFailures ?? 0);
+  if (
+    (escrowed >= nearQuarantineMinimum && share >= nearQuarantineShare) ||
+    (escrowed > 0 && completeFailures >= nearQuarantineCompleteFailures)
+  ) {
     findings.add('job.near_quarantine', subject, {
       escrowed,
       provisioned,
+      completeFailures,
       share: `${Math.round(share * 100)} %`,
       quarantineShare: '40 %',
     });

@@ -28,11 +28,11 @@ export interface NamedRow {
   displayName: string | null;
 }
 
-/** The latest decisive (success or failure) log entry of one Entra object. */
+/** The latest log entry of one Entra object: a later success or skip supersedes a failure. */
 export interface LatestOutcome {
   entraId: string;
   identityType: string;
-  status: 'success' | 'failure';
+  status: 'success' | 'failure' | 'skipped' | 'warning';
   action: string;
   cause: FailureCause | null;
   errorCode: string | null;
@@ -87,7 +87,7 @@ function latestOutcomes(db: Database.Database): LatestOutcome[] {
             error_code AS errorCode, MAX(activity_date_time) AS activityDateTime, id AS eventId,
             source_display_name AS displayName
        FROM provisioning_events
-      WHERE status IN ('success', 'failure') AND source_id IS NOT NULL
+      WHERE source_id IS NOT NULL
       GROUP BY source_id`,
   );
   const failed = outcomes.filter((o) => o.status === 'failure');

@@ -36,6 +36,7 @@ export function reconcile(input: ReconcileInput, settings: Partial<Settings>): R
     groups: matchGroups(input, scope.groups),
     outcomes: new Map(input.outcomes.map((outcome) => [outcome.entraId, outcome])),
     findings: new FindingSet(),
+    pulumiKnown: input.pulumiReadAt !== null,
   };
   const checklist = configurationChecklist(context);
   connectionRules(context);

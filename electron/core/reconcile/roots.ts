@@ -13,9 +13,20 @@ const causeRoots: Partial<Record<FailureCause, (f: Finding) => string[]>> = {
   username_immutable: () => [findingKey('config.username_not_create_only')],
 };
 
+/** Kinds that are causes in their own right: never filed under an object's failure. */
+const rootKinds = new Set<Finding['kind']>([
+  'provisioning.failure',
+  'user.missing_email',
+  'user.duplicate_email',
+  'team.name_too_long',
+]);
+
 /** The candidate causes of each symptom, most specific first (only ones present in the run count). */
 function candidates(finding: Finding, byPrefix: (prefix: string) => string[]): string[] {
   const own = { entraId: finding.entraId };
+  // Whatever else is wrong with an object whose latest push failed, that failure explains it first.
+  const ownFailure =
+    finding.entraId && !rootKinds.has(finding.kind) ? [findingKey('provisioning.failure', own)] : [];
   switch (finding.kind) {
     case 'provisioning.failure':
       return [
@@ -23,16 +34,15 @@ function candidates(finding: Finding, byPrefix: (prefix: string) => string[]): s
         ...(finding.cause === 'invalid_team_members'
           ? byPrefix(`${findingKey('team.member_not_provisioned', own)}|`)
           : []),
+        // Pushing to the wrong organization (or none) explains every failure.
+        findingKey('config.tenant_url'),
       ];
+    case 'user.email_in_use':
+      return [findingKey('user.duplicate_email', own)];
     case 'user.missing_in_pulumi':
-      return [
-        findingKey('user.missing_email', own),
-        findingKey('user.duplicate_email', own),
-        findingKey('provisioning.failure', own),
-        findingKey('config.users_mapping_disabled'),
-      ];
+      return [findingKey('user.missing_email', own), findingKey('user.duplicate_email', own), ...ownFailure];
     case 'team.missing_in_pulumi':
-      return [findingKey('team.name_too_long', own), findingKey('provisioning.failure', own)];
+      return [findingKey('team.name_too_long', own), ...ownFailure];
     case 'team.member_not_provisioned': {
       const member = typeof finding.evidence.memberId === 'string' ? finding.evidence.memberId : '';
       return [
@@ -40,14 +50,15 @@ function candidates(finding: Finding, byPrefix: (prefix: string) => string[]): s
         findingKey('user.duplicate_email', { entraId: member }),
         findingKey('provisioning.failure', { entraId: member }),
         findingKey('user.missing_in_pulumi', { entraId: member }),
+        findingKey('config.users_mapping_disabled'),
       ];
     }
     case 'job.quarantined':
     case 'job.stalled':
     case 'job.near_quarantine':
-      return [findingKey('connection.pulumi_unauthorized')];
+      return [findingKey('connection.pulumi_unauthorized'), findingKey('config.tenant_url')];
     default:
-      return [];
+      return ownFailure;
   }
 }
 

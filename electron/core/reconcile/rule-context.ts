@@ -16,4 +16,9 @@ export interface RuleContext {
   /** Latest decisive log outcome per Entra object. */
   outcomes: Map<string, LatestOutcome>;
   findings: FindingSet;
+  /**
+   * False until Pulumi's SCIM side has been read once: until then "not in Pulumi" would be a guess,
+   * so only checks that need Entra's side alone (pre-flight, configuration) run.
+   */
+  pulumiKnown: boolean;
 }

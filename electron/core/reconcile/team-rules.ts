@@ -72,6 +72,7 @@ export function teamRules(context: RuleContext): void {
         nestedGroups: nested.map((m) => entraGroups.get(m.memberId)?.displayName ?? m.memberId),
       });
 
+    if (!context.pulumiKnown) continue;
     if (!team) {
       if (rule.flowTypes.has('Add')) findings.add('team.missing_in_pulumi', subject, { name, pulumi: null });
       continue;
@@ -123,7 +124,7 @@ export function teamRules(context: RuleContext): void {
   }
 
   // A team Entra made (linked in the log) for a group no longer assigned or deleted: the next cycle deletes it.
-  if (rule.flowTypes.has('Delete')) {
+  if (context.pulumiKnown && rule.flowTypes.has('Delete')) {
     for (const [scimId, entraId] of groups.entraOf) {
       if (scope.groups.has(entraId)) continue;
       const team = groups.byEntra.get(entraId);

@@ -70,13 +70,15 @@ export function userRules(context: RuleContext): void {
       else byEmail.set(key, [user]);
     }
 
+    // Pre-flight: Entra cannot create a user without the email Pulumi requires.
+    if (inScope && enabled && !pulumi && (email === null || email === ''))
+      findings.add('user.missing_email', subject, {
+        userPrincipalName: user.userPrincipalName,
+        mail: user.mail,
+        emailSource: emailRule?.source ?? null,
+      });
+    if (!context.pulumiKnown) continue;
     if (inScope && enabled && !pulumi) {
-      if (email === null || email === '')
-        findings.add('user.missing_email', subject, {
-          userPrincipalName: user.userPrincipalName,
-          mail: user.mail,
-          emailSource: emailRule?.source ?? null,
-        });
       if (rule.flowTypes.has('Add'))
         findings.add('user.missing_in_pulumi', subject, {
           userPrincipalName: user.userPrincipalName,
@@ -152,6 +154,7 @@ export function userRules(context: RuleContext): void {
     }
   }
 
+  if (!context.pulumiKnown) return;
   for (const pulumi of input.pulumiUsers) {
     if (users.entraOf.has(pulumi.id) || !pulumi.active) continue;
     findings.add(

@@ -61,6 +61,25 @@ export class CycleContext {
     this.record(entry, { errorCode, reason, errorCategory: 'nonServiceFailure' });
   }
 
+  /** An object found already in sync (on demand): logged as skipped, and no longer in escrow. */
+  recordRedundant(entry: Pick<LogEntryInput, 'identityType' | 'source' | 'target'>, reason: string): void {
+    this.memory.escrows.delete(entry.source.id);
+    this.tenant.log.add(
+      buildLogEntry({
+        ...entry,
+        action: 'other',
+        tenantId: this.tenant.tenantId,
+        jobId: this.jobId,
+        servicePrincipal: this.servicePrincipal,
+        activityDateTime: new Date(this.now()).toISOString(),
+        cycleId: this.cycleId,
+        status: 'skipped',
+        initiator: this.initiator,
+        error: { errorCode: 'RedundantExport', reason, errorCategory: 'nonServiceFailure' },
+      }),
+    );
+  }
+
   /** Writes the log entry for one object: success, or failure with the SCIM body in the reason. */
   record(
     entry: Pick<LogEntryInput, 'action' | 'identityType' | 'source' | 'target' | 'modifiedProperties'>,

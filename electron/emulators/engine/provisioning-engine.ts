@@ -202,11 +202,23 @@ export class ProvisioningEngine {
       .slice(before)
       .filter((e) => (e.sourceIdentity as JsonObject).id === request.subject.objectId);
     const entry = written.at(-1);
-    if (!entry)
-      return skipped(
-        'RedundantExport',
-        'The state of the object in both the source and target systems already match.',
+    if (!entry) {
+      const redundant = 'The state of the object in both the source and target systems already match.';
+      const { objectId, objectTypeName } = request.subject;
+      const name =
+        objectTypeName === 'User'
+          ? (tenant.users.get(objectId)?.displayName ?? objectId)
+          : (tenant.groups.get(objectId)?.displayName ?? objectId);
+      context.recordRedundant(
+        {
+          identityType: objectTypeName,
+          source: { id: objectId, displayName: name },
+          target: { id: this.memory.links.get(objectId) ?? '', displayName: name },
+        },
+        redundant,
       );
+      return skipped('RedundantExport', redundant);
+    }
     return onDemandResult(entry);
   }
 

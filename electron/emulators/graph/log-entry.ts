@@ -48,7 +48,9 @@ export function buildLogEntry(input: LogEntryInput): JsonObject {
     description:
       input.status === 'failure'
         ? `Failed to ${verb} ${identityType} '${source.displayName}' in ${sp.displayName}`
-        : `${identityType} '${source.displayName}' was ${verb}d in ${sp.displayName}`,
+        : input.status === 'skipped'
+          ? `${identityType} '${source.displayName}' was skipped: ${input.error?.reason ?? 'nothing to do'}`
+          : `${identityType} '${source.displayName}' was ${verb}d in ${sp.displayName}`,
     details: { ReportableIdentifier: source.displayName },
   };
   return {

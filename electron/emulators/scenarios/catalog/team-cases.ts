@@ -32,9 +32,9 @@ export const teamCases: Record<TeamKind, CatalogRecipe> = {
   'team.member_missing': async (world) => {
     const team = await provisionedTeam(world, 'Search');
     world.graph.tenant.addMember(team.entraId, addAssignedUser(world, 'jun@contoso.test'));
+    const late = addAssignedUser(world, 'kai@contoso.test');
     await world.engine.runCycle();
     // Joined the group after that cycle: provisioned as a user, not yet pushed as a member.
-    const late = addAssignedUser(world, 'kai@contoso.test');
     world.graph.tenant.addMember(team.entraId, late);
     return { entraId: team.entraId, scimId: team.scimId };
   },
