@@ -24,3 +24,4 @@ export const catalogRecipes: Record<FindingKind, CatalogRecipe> = {
   ...configCases,
   ...connectionCases,
 };
+export { arrangeTemptingNonDrift, type TemptingSubjects } from './tempting-cases';
