@@ -8,13 +8,20 @@ import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { demoCyclesCase } from './cases/demo-cycles';
+import { reconcileScaleCase } from './cases/reconcile-scale';
 import { reportsPacingCase } from './cases/reports-pacing';
 import { scaleGenerationCase } from './cases/scale-generation';
 import { storeInsertCase } from './cases/store-insert';
 import { meetsTarget, type BenchCase, type CaseResult } from './harness';
 
 // The demo run goes first, so its memory figures start from a process the store case has not filled.
-const cases: BenchCase[] = [demoCyclesCase, scaleGenerationCase, reportsPacingCase, storeInsertCase];
+const cases: BenchCase[] = [
+  demoCyclesCase,
+  scaleGenerationCase,
+  reconcileScaleCase,
+  reportsPacingCase,
+  storeInsertCase,
+];
 /** The store case writes about 6 × 120 MB of databases; keep a generous margin. */
 const requiredFreeBytes = 2 * 1024 ** 3;
 

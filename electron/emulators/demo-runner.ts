@@ -1,7 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-
-import { scimwatchApplicationPermissions } from '../../shared/graph-permissions';
 import { startEmulatedWorld, type EmulatedWorld, type WorldOptions } from './emulated-world';
+import { connectScimWatch } from './scimwatch-connection';
 import { demoActivity, demoDefaults, seedDemo, type DemoPlan } from './scenarios/demo-scenario';
 
 export interface RunningDemo {
@@ -35,19 +33,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     quarantine: { baseEscrowThreshold: 50 },
   });
   const plan = seedDemo(world, { ...demoDefaults, seed: options.seed ?? demoDefaults.seed });
-  const clientId = randomUUID();
-  const clientSecret = `demo-${randomBytes(18).toString('base64url')}`;
-  world.graph.tenant.clients.set(clientId, {
-    appId: clientId,
-    displayName: 'ScimWatch (demo)',
-    secrets: [clientSecret],
-    certificates: [],
-    applicationPermissions: scimwatchApplicationPermissions,
-    delegatedPermissions: ['AuditLog.Read.All', 'Directory.Read.All', 'Synchronization.Read.All'],
-    redirectUris: [],
-  });
-  const accessToken = `pul-demo-${randomBytes(18).toString('hex')}`;
-  world.pulumi.org.accessTokens.add(accessToken);
+  const connection = connectScimWatch(world, 'ScimWatch (demo)');
 
   const activity = demoActivity(world, (options.seed ?? demoDefaults.seed) + 1);
   let cycles = 0;
@@ -70,21 +56,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   return {
     world,
     plan,
-    caPem: `${world.graph.caPem.trim()}\n${world.pulumi.caPem.trim()}\n`,
-    environment: {
-      SCIMWATCH_TENANT_ID: world.graph.tenant.tenantId,
-      SCIMWATCH_CLIENT_ID: clientId,
-      SCIMWATCH_AUTH: 'secret',
-      SCIMWATCH_CLIENT_SECRET: clientSecret,
-      SCIMWATCH_SERVICE_PRINCIPAL_ID: world.servicePrincipalId,
-      SCIMWATCH_JOB_ID: world.jobId,
-      SCIMWATCH_GRAPH_URL: world.graph.origin,
-      SCIMWATCH_AUTHORITY_HOST: world.graph.origin,
-      SCIMWATCH_PULUMI_ORG: world.pulumi.org.name,
-      SCIMWATCH_PULUMI_SCIM_TOKEN: world.pulumi.org.scimToken,
-      SCIMWATCH_PULUMI_API_URL: world.pulumi.origin,
-      SCIMWATCH_PULUMI_ACCESS_TOKEN: accessToken,
-    },
+    caPem: connection.caPem,
+    environment: connection.environment,
     cycles: () => cycles,
     stop: async () => {
       running = false;

@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
-import { scimwatchApplicationPermissions } from '../../shared/graph-permissions';
 import { createCredential } from '../../electron/core/entra/credential-factory';
 import { EntraGraph } from '../../electron/core/entra/graph-api';
 import { createGraphClient } from '../../electron/core/entra/graph-client';
@@ -18,6 +15,7 @@ import type { ScimGroup, ScimUser } from '../../electron/core/pulumi/scim-types'
 import { systemClock } from '../../electron/core/time/clock';
 import { TransportFactory } from '../../electron/core/transport/transport-factory';
 import type { EmulatedWorld } from '../../electron/emulators/emulated-world';
+import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
 
 /** ScimWatch's own clients, registered in an emulated world as an admin would register the app. */
 export interface WorldClients {
@@ -35,18 +33,8 @@ export interface ScimWatchRegistration {
 
 /** Registers ScimWatch's app in the world's tenant, as an admin would, and notes the current SCIM token. */
 export function registerScimWatch(world: EmulatedWorld): ScimWatchRegistration {
-  const clientId = randomUUID();
-  const clientSecret = `secret-${randomUUID()}`;
-  world.graph.tenant.clients.set(clientId, {
-    appId: clientId,
-    displayName: 'ScimWatch',
-    secrets: [clientSecret],
-    certificates: [],
-    applicationPermissions: [...scimwatchApplicationPermissions],
-    delegatedPermissions: [],
-    redirectUris: [],
-  });
-  return { clientId, clientSecret, scimToken: world.pulumi.org.scimToken };
+  const { clientId, clientSecret, scimToken } = connectScimWatch(world);
+  return { clientId, clientSecret, scimToken };
 }
 
 /** A fresh set of ScimWatch's clients (new credential, empty token cache) for a registration. */

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { RunSnapshot, SyncSummary } from '../../shared/contract';
 import type { CoreHost } from '../../electron/core/core-host';
 import type { EmulatedWorld } from '../../electron/emulators/emulated-world';
-import { registerScimWatch } from './both-sides';
+import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
 import { startTestCore } from './core';
 
 /** A ScimWatch core watching an emulated world, as an admin would set it up (REST token included). */
@@ -18,29 +17,16 @@ export interface WatchedWorld {
 }
 
 export async function watchWorld(world: EmulatedWorld, dir: string): Promise<WatchedWorld> {
-  const registration = registerScimWatch(world);
-  const accessToken = `pul-${randomBytes(12).toString('hex')}`;
-  world.pulumi.org.accessTokens.add(accessToken);
+  const connection = connectScimWatch(world);
   const caFile = join(dir, 'ca.pem');
-  writeFileSync(caFile, `${world.graph.caPem.trim()}\n${world.pulumi.caPem.trim()}\n`, { mode: 0o600 });
-  const { core } = await startTestCore(dir, {
-    SCIMWATCH_TENANT_ID: world.graph.tenant.tenantId,
-    SCIMWATCH_CLIENT_ID: registration.clientId,
-    SCIMWATCH_AUTH: 'secret',
-    SCIMWATCH_CLIENT_SECRET: registration.clientSecret,
-    SCIMWATCH_SERVICE_PRINCIPAL_ID: world.servicePrincipalId,
-    SCIMWATCH_JOB_ID: world.jobId,
-    SCIMWATCH_GRAPH_URL: world.graph.origin,
-    SCIMWATCH_AUTHORITY_HOST: world.graph.origin,
-    SCIMWATCH_PULUMI_ORG: world.pulumi.org.name,
-    SCIMWATCH_PULUMI_API_URL: world.pulumi.origin,
-    SCIMWATCH_PULUMI_ACCESS_TOKEN: accessToken,
-    SCIMWATCH_CA_FILE: caFile,
-  });
+  writeFileSync(caFile, connection.caPem, { mode: 0o600 });
+  // The SCIM token goes through Settings, not the environment, so a test can replace it as an admin would.
+  const { SCIMWATCH_PULUMI_SCIM_TOKEN: _fromSettings, ...environment } = connection.environment;
+  const { core } = await startTestCore(dir, { ...environment, SCIMWATCH_CA_FILE: caFile });
   const setScimToken = async (token: string) => {
     await core.call('settings.update', { secrets: { pulumiScimToken: token } });
   };
-  await setScimToken(registration.scimToken);
+  await setScimToken(connection.scimToken);
   return {
     core,
     setScimToken,

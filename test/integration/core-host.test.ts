@@ -63,7 +63,18 @@ describe('the core host', () => {
       code: 'invalid_input',
       message: expect.stringContaining('values.clientId'),
     });
-    await expect(core.dispatch('reconcile.run', {})).rejects.toMatchObject({ code: 'not_implemented' });
+    await expect(
+      core.dispatch('retry.run', { objectType: 'user', entraId: '00000000-0000-4000-8000-000000000001' }),
+    ).rejects.toMatchObject({ code: 'not_implemented' });
+  });
+
+  it('reconciles a profile that has collected nothing without claiming any finding', async () => {
+    ({ core } = await startTestCore(dir.path));
+    const run = await core.call('reconcile.run', {});
+    expect(run.counts.findings.total).toBe(0);
+    const snapshot = await core.call('reconcile.get', {});
+    expect(snapshot?.run.id).toBe(run.id);
+    expect(snapshot?.checklist.every((step) => step.outcome === 'unknown')).toBe(true);
   });
 
   it('creates, lists and switches profiles; the choice survives a restart', async () => {

@@ -28,11 +28,13 @@ const historyTables = [
   'secret_snapshots',
   'reconciliation_runs',
   'findings',
-  'finding_evidence',
+  'finding_versions',
   'retries',
   'settings',
 ];
 
+/** Migration 4 renamed finding_evidence to finding_versions, keeping its rows. */
+const namedInV1 = (table: string) => (table === 'finding_versions' ? 'finding_evidence' : table);
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const count = (db: Database.Database, table: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -65,7 +67,7 @@ describe('the store', () => {
     const path = join(dir.path, 'v1.sqlite');
     copyFileSync(fixtureV1, path);
     const before = new Database(fixtureV1.pathname, { readonly: true });
-    const expected = Object.fromEntries(historyTables.map((t) => [t, count(before, t)]));
+    const expected = Object.fromEntries(historyTables.map((t) => [t, count(before, namedInV1(t))]));
     before.close();
     const next = migrations.length + 1;
     const synthetic: Migration = {

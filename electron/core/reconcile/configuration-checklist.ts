@@ -162,6 +162,7 @@ const steps: [ConfigKind, (context: RuleContext) => StepResult][] = [
     'config.no_assignments',
     ({ input, scope }) => {
       if (scope.syncAll) return pass('Scope covers every user; no assignment needed.');
+      if (!input.directoryReadAt) return unknown('The app assignments have not been read yet.');
       const assigned = input.assignments.filter(
         (a) => a.principalType === 'User' || a.principalType === 'Group',
       );

@@ -72,7 +72,8 @@ export interface ReconcileInput {
   /** Job status history, oldest first (status and schedule as Graph reported them). */
   jobHistory: { observedAt: string; state: Record<string, unknown> }[];
   pollErrors: PollError[];
-  /** When the SCIM and REST sides were last read successfully (null: never). */
+  /** When the directory (assignments, users, groups), SCIM and REST sides were last read (null: never). */
+  directoryReadAt: string | null;
   pulumiReadAt: string | null;
   restReadAt: string | null;
 }
@@ -80,15 +81,11 @@ export interface ReconcileInput {
 const all = <T>(db: Database.Database, sql: string): T[] => db.prepare(sql).all() as T[];
 
 function latestOutcomes(db: Database.Database): LatestOutcome[] {
-  // SQLite takes bare columns from the row holding MAX(): one pass over the log, no self-join.
   const outcomes = all<LatestOutcome>(
     db,
-    `SELECT source_id AS entraId, identity_type AS identityType, status, action, cause,
-            error_code AS errorCode, MAX(activity_date_time) AS activityDateTime, id AS eventId,
-            source_display_name AS displayName
-       FROM provisioning_events
-      WHERE source_id IS NOT NULL
-      GROUP BY source_id`,
+    `SELECT entra_id AS entraId, identity_type AS identityType, status, action, cause, error_code AS errorCode,
+            activity_date_time AS activityDateTime, event_id AS eventId, display_name AS displayName
+       FROM object_outcomes`,
   );
   const failed = outcomes.filter((o) => o.status === 'failure');
   const reasons = new Map(
@@ -168,6 +165,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
         `SELECT source, last_error_code AS code, last_error AS message, last_error_hint AS hint, last_error_at AS at
            FROM poll_state WHERE last_error IS NOT NULL`,
       ),
+      directoryReadAt: poll('entra.directory')?.at ?? null,
       pulumiReadAt: poll('pulumi.scim')?.at ?? null,
       restReadAt,
     };

@@ -3,8 +3,8 @@ import type { Migration } from '../migrate';
 /**
  * What reconciliation keeps. A finding's changeable part (severity, evidence, root, fix) is stored as
  * versions valid from one run to another, and so is the configuration checklist: a new row only when
- * something changed, yet any past run can be rebuilt exactly. Collectors also keep the kind of their
- * last error, which the connection findings read.
+ * something changed, yet any past run can be rebuilt exactly. Collectors also keep each object's latest
+ * log entry and the kind of their last error, which the rules read.
  */
 export const reconciliation: Migration = {
   version: 4,
@@ -31,6 +31,24 @@ export const reconciliation: Migration = {
       valid_to_run INTEGER REFERENCES reconciliation_runs (id),
       body TEXT NOT NULL              -- JSON: each step of Pulumi's Entra guide with its outcome
     );
+
+    -- The latest log entry of each Entra object, kept as events arrive so reconciliation reads one row
+    -- per object instead of grouping the whole log (a million entries at scale).
+    CREATE TABLE object_outcomes (
+      entra_id TEXT PRIMARY KEY,
+      identity_type TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      activity_date_time TEXT NOT NULL,
+      status TEXT NOT NULL,
+      action TEXT NOT NULL,
+      cause TEXT,
+      error_code TEXT,
+      display_name TEXT
+    ) WITHOUT ROWID;
+    INSERT INTO object_outcomes
+      SELECT source_id, identity_type, id, MAX(activity_date_time), status, action, cause, error_code,
+             source_display_name
+        FROM provisioning_events WHERE source_id IS NOT NULL GROUP BY source_id;
 
     ALTER TABLE poll_state ADD COLUMN last_error_code TEXT;  -- e.g. 'unauthorized', 'permission_missing'
     ALTER TABLE poll_state ADD COLUMN last_error_hint TEXT;
