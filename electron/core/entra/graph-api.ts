@@ -12,6 +12,9 @@ import type {
   SynchronizationJob,
 } from './graph-types';
 
+/** Graph's limit on ids in one groups/delta `$filter`. */
+const maxDeltaIdFilter = 50;
+
 export interface ProvisioningQuery {
   servicePrincipalId: string;
   /** Only entries strictly after this time (the watermark minus the overlap). */
@@ -236,7 +239,9 @@ export class EntraGraph {
     select: string[],
   ): Promise<{ items: DirectoryObject[]; deltaLink: string }> {
     let first = deltaLink ? this.client.api(deltaLink) : this.client.api('/groups/delta').select(select);
-    if (!deltaLink && groupIds.length)
+    // Graph tracks at most 50 ids through a delta filter; beyond that every group is read and the
+    // caller keeps the ones it wants.
+    if (!deltaLink && groupIds.length && groupIds.length <= maxDeltaIdFilter)
       first = first.filter(groupIds.map((id) => `id eq ${quote(id)}`).join(' or '));
     return this.deltaRound('groupsDelta', () => first.get() as Promise<GraphPage<DirectoryObject>>);
   }
