@@ -8,6 +8,7 @@ import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { demoCyclesCase } from './cases/demo-cycles';
+import { demoDayGrowthCase } from './cases/demo-day-growth';
 import { reconcileScaleCase } from './cases/reconcile-scale';
 import { reportsPacingCase } from './cases/reports-pacing';
 import { scaleGenerationCase } from './cases/scale-generation';
@@ -19,6 +20,7 @@ const cases: BenchCase[] = [
   demoCyclesCase,
   scaleGenerationCase,
   reconcileScaleCase,
+  demoDayGrowthCase,
   reportsPacingCase,
   storeInsertCase,
 ];

@@ -10,6 +10,8 @@ export interface RunningDemo {
   /** Both emulators' CAs, to write to SCIMWATCH_CA_FILE. */
   caPem: string;
   cycles: () => number;
+  /** Runs the next cycle now (with its activity), after any cycle in progress. */
+  cycle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,10 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     caPem: connection.caPem,
     environment: connection.environment,
     cycles: () => cycles,
+    cycle: () => {
+      current = current.then(tick);
+      return current as Promise<void>;
+    },
     stop: async () => {
       running = false;
       clearInterval(timer);

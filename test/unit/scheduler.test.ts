@@ -40,6 +40,23 @@ describe('the collector scheduler', () => {
     expect([logs.runs.length, job.runs.length]).toEqual([2, 6]);
   });
 
+  it('reports the end of a round once, when the last source in flight settles', async () => {
+    const clock = new ManualClock();
+    const logs = task('entra.provisioningEvents', 300_000);
+    const job = task('entra.job', 60_000);
+    logs.hold();
+    let idle = 0;
+    const scheduler = new Scheduler([logs, job], { clock, jitter: 0, onIdle: () => (idle += 1) });
+    scheduler.start();
+    await settle();
+    // The job finished, the logs are still reading: the round is not over.
+    expect(idle).toBe(0);
+    logs.release();
+    await settle();
+    expect(idle).toBe(1);
+    await scheduler.stop();
+  });
+
   it('backs off exponentially after failures, up to the cap, and recovers after a success', () => {
     const clock = new ManualClock();
     const failing = task('pulumi.scim', 60_000);
