@@ -1,7 +1,7 @@
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { cloudTeamNameLimit, pulumiUserAttributes } from '../../../shared/pulumi-rules';
 import { reportedNameLimit } from '../collectors/classify-cause';
-import type { LatestOutcome } from './reconcile-input';
+import type { EntraUserRow, LatestOutcome } from './reconcile-input';
 import type { RuleContext } from './rule-context';
 
 /** Causes Entra retries on its own that often clear without anyone acting. */
@@ -13,11 +13,29 @@ function shortReason(reason: string | null): string {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text || 'no reason given';
 }
 
+/** Direct user members by group, built once per run and only if a failure needs them. */
+const memberIndex = new WeakMap<RuleContext, Map<string, string[]>>();
+function membersOf(context: RuleContext): Map<string, string[]> {
+  let index = memberIndex.get(context);
+  if (!index) {
+    index = new Map();
+    for (const m of context.input.groupMembers) {
+      if (m.memberType !== 'user') continue;
+      const list = index.get(m.groupId);
+      if (list) list.push(m.memberId);
+      else index.set(m.groupId, [m.memberId]);
+    }
+    memberIndex.set(context, index);
+  }
+  return index;
+}
+
 /** What the fix for a cause needs to name, taken from both sides (the failure's own evidence). */
 function causeDetails(
   context: RuleContext,
   outcome: LatestOutcome,
   names: { mail: string | null; groupName: string | null },
+  users: Map<string, EntraUserRow>,
 ): Record<string, unknown> {
   switch (outcome.cause) {
     case 'email_in_use':
@@ -34,10 +52,9 @@ function causeDetails(
       };
     case 'invalid_team_members': {
       // Pulumi refuses the whole change when a member is not an active Pulumi user.
-      const blocked = context.input.groupMembers
-        .filter((m) => m.groupId === outcome.entraId && m.memberType === 'user')
-        .filter((m) => !context.users.byEntra.get(m.memberId)?.active)
-        .map((m) => context.input.entraUsers.find((u) => u.id === m.memberId))
+      const blocked = (membersOf(context).get(outcome.entraId) ?? [])
+        .filter((memberId) => !context.users.byEntra.get(memberId)?.active)
+        .map((memberId) => users.get(memberId))
         .map((u) => u?.displayName || u?.userPrincipalName || 'a member');
       return { member: blocked.length ? blocked : ['a member who is not an active Pulumi user'] };
     }
@@ -80,10 +97,12 @@ export function failureRules(context: RuleContext): void {
         reason: shortReason(outcome.reason),
         activityDateTime: outcome.activityDateTime,
         eventId: outcome.eventId,
-        ...causeDetails(context, outcome, {
-          mail: user?.mail ?? null,
-          groupName: group?.displayName ?? null,
-        }),
+        ...causeDetails(
+          context,
+          outcome,
+          { mail: user?.mail ?? null, groupName: group?.displayName ?? null },
+          users,
+        ),
       },
       { cause, ...(transientCauses.has(cause) ? { severity: 'warning' as const } : {}) },
     );

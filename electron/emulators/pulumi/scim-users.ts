@@ -71,21 +71,22 @@ export function registerScimUsers(router: Router, context: ScimContext): void {
         if (!Number.isInteger(count) || count < 0 || count > maxPageSize) {
           throw new ScimRejection(400, 'invalidValue', `count must be between 0 and ${maxPageSize}.`);
         }
-        let users = [...org.memberships.values()]
-          .filter((m) => m.scim)
-          .map((m) => scimMember(m.accountId))
-          .filter((u) => u !== null);
+        // Resources are built for the page only: listing 100k users must not be quadratic.
+        let members = [...org.memberships.values()].filter((m) => m.scim && org.accounts.has(m.accountId));
         if (filter) {
           const wanted = parseEqFilter(filter, 'userName').toLowerCase();
-          users = users.filter((u) => u.account.userName.toLowerCase() === wanted);
+          members = members.filter((m) => org.accounts.get(m.accountId)?.userName.toLowerCase() === wanted);
         }
-        const page = users.slice(startIndex - 1, startIndex - 1 + count);
+        const page = members
+          .slice(startIndex - 1, startIndex - 1 + count)
+          .map((m) => scimMember(m.accountId))
+          .filter((u) => u !== null);
         sendScim(
           res,
           200,
           listResponse(
             page.map((u) => userResource(context.base(), u.account, u.membership)),
-            users.length,
+            members.length,
             startIndex,
           ),
         );

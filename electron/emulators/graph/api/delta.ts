@@ -31,23 +31,26 @@ const decode = (token: string): DeltaState | null => {
 export function registerDelta(router: Router, context: GraphContext): void {
   const { tenant } = context;
 
-  const userItems = (state: DeltaState): JsonObject[] => {
-    if (state.from === 0) return [...tenant.users.values()].map((u) => userResource(u, state.select));
-    const changed = [
-      ...new Set(
-        tenant.changes
-          .since(state.from, 'user')
-          .filter((c) => c.seq <= state.to)
-          .map((c) => c.id),
-      ),
-    ];
-    return changed.map((id) => {
-      const user = tenant.users.get(id);
-      return user ? userResource(user, state.select) : { id, '@removed': { reason: 'deleted' } };
-    });
+  // Ids first, resources only for the page served: a 100k-user first round is 1,000 pages, and
+  // shaping every user for every page would make reading the directory quadratic.
+  const userIds = (state: DeltaState): string[] => {
+    if (state.from === 0) return [...tenant.users.keys()];
+    const changed = tenant.changes
+      .since(state.from, 'user')
+      .filter((c) => c.seq <= state.to)
+      .map((c) => c.id);
+    return [...new Set(changed)];
+  };
+  const userItem = (state: DeltaState) => (id: string) => {
+    const user = tenant.users.get(id);
+    return user ? userResource(user, state.select) : { id, '@removed': { reason: 'deleted' } };
   };
 
-  const groupItems = (state: DeltaState): JsonObject[] => {
+  const groupChanges = (state: DeltaState) =>
+    tenant.changes.since(state.from).filter((c) => c.seq <= state.to && c.kind !== 'user');
+  const groupIds = (state: DeltaState): string[] =>
+    state.from === 0 ? [...tenant.groups.keys()] : [...new Set(groupChanges(state).map((c) => c.id))];
+  const groupItems = (state: DeltaState, ids: string[]): JsonObject[] => {
     const withMembers = state.select?.includes('members') ?? true;
     const memberRef = (id: string) => ({
       '@odata.type': tenant.groups.has(id) ? '#microsoft.graph.group' : '#microsoft.graph.user',
@@ -59,25 +62,20 @@ export function registerDelta(router: Router, context: GraphContext): void {
       const resource = groupResource(group, state.select?.filter((s) => s !== 'members') ?? null);
       return withMembers && memberDelta ? { ...resource, 'members@delta': memberDelta } : resource;
     };
-    let items: JsonObject[];
-    if (state.from === 0) {
-      items = [...tenant.groups.values()].map((g) => shape(g.id, g.memberIds.map(memberRef)));
-    } else {
-      const changes = tenant.changes.since(state.from).filter((c) => c.seq <= state.to && c.kind !== 'user');
-      const ids = [...new Set(changes.map((c) => c.id))];
-      items = ids.map((id) => {
-        const memberChanges = changes.filter((c) => c.kind === 'membership' && c.id === id);
-        // The last change per member decides whether it is reported as added or removed.
-        const latest = new Map(memberChanges.map((c) => [c.memberId ?? '', c]));
-        const memberDelta = [...latest.values()].map((c) =>
-          c.removed
-            ? { ...memberRef(c.memberId ?? ''), '@removed': { reason: 'deleted' } }
-            : memberRef(c.memberId ?? ''),
-        );
-        return shape(id, memberDelta);
-      });
-    }
-    return state.ids ? items.filter((i) => state.ids?.includes(String(i.id))) : items;
+    if (state.from === 0)
+      return ids.map((id) => shape(id, (tenant.groups.get(id)?.memberIds ?? []).map(memberRef)));
+    const changes = groupChanges(state);
+    return ids.map((id) => {
+      const memberChanges = changes.filter((c) => c.kind === 'membership' && c.id === id);
+      // The last change per member decides whether it is reported as added or removed.
+      const latest = new Map(memberChanges.map((c) => [c.memberId ?? '', c]));
+      const memberDelta = [...latest.values()].map((c) =>
+        c.removed
+          ? { ...memberRef(c.memberId ?? ''), '@removed': { reason: 'deleted' } }
+          : memberRef(c.memberId ?? ''),
+      );
+      return shape(id, memberDelta);
+    });
   };
 
   const serve =
@@ -128,15 +126,19 @@ export function registerDelta(router: Router, context: GraphContext): void {
           generation: tenant.changes.generation,
         };
       }
-      const items = kind === 'users' ? userItems(state) : groupItems(state);
+      const wanted = state.ids ? new Set(state.ids) : null;
+      const ids = (kind === 'users' ? userIds(state) : groupIds(state)).filter(
+        (id) => !wanted || wanted.has(id),
+      );
       const size = context.options.directoryTopDefault;
-      const page = items.slice(state.offset, state.offset + size);
+      const pageIds = ids.slice(state.offset, state.offset + size);
+      const page = kind === 'users' ? pageIds.map(userItem(state)) : groupItems(state, pageIds);
       const body: JsonObject = {
         '@odata.context': `${context.origin()}/v1.0/$metadata#${kind}`,
         value: page,
       };
       const path = `${context.origin()}/v1.0/${kind}/delta`;
-      if (state.offset + size < items.length) {
+      if (state.offset + size < ids.length) {
         body['@odata.nextLink'] = `${path}?$skiptoken=${encode({ ...state, offset: state.offset + size })}`;
       } else {
         body['@odata.deltaLink'] = `${path}?$deltatoken=${encode({ ...state, offset: 0 })}`;
