@@ -64,7 +64,10 @@ export function registerRestApi(
     environments: [],
     roleIds: [],
   });
-  const byName = (name: string) => [...org.teams.values()].find((t) => t.name === name);
+  const byName = (name: string) => {
+    for (const team of org.teams.values()) if (team.name === name) return team;
+    return undefined;
+  };
 
   router
     .on('GET', '/api/orgs/:org', (req, res) => {
@@ -74,8 +77,10 @@ export function registerRestApi(
     })
     .on('GET', '/api/orgs/:org/members', (req, res) => {
       if (!authorized(req, res)) return;
-      const members = [...org.memberships.values()]
-        .filter((m) => m.active)
+      // Paged first, shaped after: a 100k-member org must not rebuild every member for every page.
+      const active = [...org.memberships.values()].filter((m) => m.active && org.accounts.has(m.accountId));
+      const { slice, next } = page(active, req.url.searchParams.get('continuationToken'), options.pageSize);
+      const members = slice
         .map((m) => ({ m, a: org.accounts.get(m.accountId) }))
         .filter((x): x is { m: typeof x.m; a: PulumiAccount } => x.a !== undefined)
         .map(({ m, a }) => ({
@@ -87,8 +92,7 @@ export function registerRestApi(
           virtualAdmin: false,
           links: { self: `${origin()}/${org.name}/members/${a.userName}` },
         }));
-      const { slice, next } = page(members, req.url.searchParams.get('continuationToken'), options.pageSize);
-      sendJson(res, 200, { members: slice, ...(next ? { continuationToken: next } : {}) });
+      sendJson(res, 200, { members, ...(next ? { continuationToken: next } : {}) });
     })
     .on('GET', '/api/orgs/:org/teams', (req, res) => {
       if (!authorized(req, res)) return;
