@@ -31,6 +31,7 @@ function makeRows(): ProvisioningEventRecord[] {
     cycleId: `cycle-${Math.floor(i / 500)}`,
     jobId: 'scim.contoso.job',
     changeId: `change-${i}`,
+    reason: i % 17 === 0 ? 'Email already in use by another Pulumi account.' : null,
     raw: JSON.stringify({ id: i, provisioningSteps: [{ name: 'EntryImport', status: 'success' }] }),
     ingestedAt: new Date(start + i * 1000 + 60_000).toISOString(),
   }));

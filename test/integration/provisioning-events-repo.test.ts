@@ -27,6 +27,7 @@ const record = (
   cycleId: 'c-1',
   jobId: 'job',
   changeId: 'ch-1',
+  reason: null,
   raw: '{}',
   ingestedAt: '2026-11-01T08:01:00Z',
 });
@@ -45,6 +46,25 @@ describe('the provisioning events repository', () => {
     expect(db.prepare("SELECT status FROM provisioning_events WHERE id = 'b'").get()).toEqual({
       status: 'success',
     });
+    db.close();
+  });
+
+  it("keeps each object's latest entry, whatever order the pages bring them in", () => {
+    const { db } = openStore(join(dir.path, 'p.sqlite'));
+    const repo = new ProvisioningEventsRepo(db);
+    const at = (id: string, time: string, status: 'success' | 'failure') => ({
+      ...record(id, status),
+      activityDateTime: time,
+      reason: status === 'failure' ? 'Email already in use.' : null,
+    });
+    repo.insertBatch([at('e1', '2026-11-01T08:00:00Z', 'failure')]);
+    repo.insertBatch([at('e2', '2026-11-01T09:00:00Z', 'success')]);
+    // An entry that lands late, older than the one already kept, changes nothing.
+    repo.insertBatch([at('e0', '2026-11-01T07:00:00Z', 'failure')]);
+    const outcome = () => db.prepare('SELECT event_id AS id, status, reason FROM object_outcomes').all();
+    expect(outcome()).toEqual([{ id: 'e2', status: 'success', reason: null }]);
+    repo.insertBatch([at('e3', '2026-11-01T10:00:00Z', 'failure')]);
+    expect(outcome()).toEqual([{ id: 'e3', status: 'failure', reason: 'Email already in use.' }]);
     db.close();
   });
 

@@ -81,25 +81,12 @@ export interface ReconcileInput {
 const all = <T>(db: Database.Database, sql: string): T[] => db.prepare(sql).all() as T[];
 
 function latestOutcomes(db: Database.Database): LatestOutcome[] {
-  const outcomes = all<LatestOutcome>(
+  return all<LatestOutcome>(
     db,
     `SELECT entra_id AS entraId, identity_type AS identityType, status, action, cause, error_code AS errorCode,
-            activity_date_time AS activityDateTime, event_id AS eventId, display_name AS displayName
+            activity_date_time AS activityDateTime, event_id AS eventId, display_name AS displayName, reason
        FROM object_outcomes`,
   );
-  const failed = outcomes.filter((o) => o.status === 'failure');
-  const reasons = new Map(
-    (
-      db
-        .prepare(
-          `SELECT id, json_extract(raw, '$.provisioningStatusInfo.errorInformation.reason') AS reason
-             FROM provisioning_events WHERE id IN (SELECT value FROM json_each(?))`,
-        )
-        .all(JSON.stringify(failed.map((o) => o.eventId))) as { id: string; reason: string | null }[]
-    ).map((row) => [row.id, row.reason]),
-  );
-  for (const outcome of outcomes) outcome.reason = reasons.get(outcome.eventId) ?? null;
-  return outcomes;
 }
 
 function readJson<T>(text: string | undefined | null): T | null {

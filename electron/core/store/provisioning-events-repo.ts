@@ -5,6 +5,8 @@ import type { ProvisioningEventRow } from '../../../shared/contract';
 /** One provisioning log entry as stored: the columns the UI filters on, plus the entry as received. */
 export interface ProvisioningEventRecord extends ProvisioningEventRow {
   changeId: string | null;
+  /** A failure's reason (Entra quotes Pulumi's SCIM error in it); kept with the object's latest outcome. */
+  reason: string | null;
   /** The Graph entry as JSON text, kept whole so later features can read fields not yet in columns. */
   raw: string;
   ingestedAt: string;
@@ -19,11 +21,13 @@ const insertSql = `INSERT INTO provisioning_events (id, activity_date_time, stat
 
 /** Keeps each object's latest entry: a later entry (by time, then id) replaces an earlier one. */
 const outcomeSql = `INSERT INTO object_outcomes (entra_id, identity_type, event_id, activity_date_time, status,
-  action, cause, error_code, display_name)
-  VALUES (@sourceId, @identityType, @id, @activityDateTime, @status, @action, @cause, @errorCode, @sourceDisplayName)
+  action, cause, error_code, reason, display_name)
+  VALUES (@sourceId, @identityType, @id, @activityDateTime, @status, @action, @cause, @errorCode, @reason,
+    @sourceDisplayName)
   ON CONFLICT (entra_id) DO UPDATE SET identity_type = excluded.identity_type, event_id = excluded.event_id,
     activity_date_time = excluded.activity_date_time, status = excluded.status, action = excluded.action,
-    cause = excluded.cause, error_code = excluded.error_code, display_name = excluded.display_name
+    cause = excluded.cause, error_code = excluded.error_code, reason = excluded.reason,
+    display_name = excluded.display_name
   WHERE (excluded.activity_date_time, excluded.event_id) > (object_outcomes.activity_date_time, object_outcomes.event_id)`;
 
 /**

@@ -43,10 +43,13 @@ export const reconciliation: Migration = {
       action TEXT NOT NULL,
       cause TEXT,
       error_code TEXT,
+      reason TEXT,                    -- failures only: Entra's reason, quoting Pulumi's SCIM error
       display_name TEXT
     ) WITHOUT ROWID;
     INSERT INTO object_outcomes
       SELECT source_id, identity_type, id, MAX(activity_date_time), status, action, cause, error_code,
+             CASE status WHEN 'failure'
+               THEN json_extract(raw, '$.provisioningStatusInfo.errorInformation.reason') END,
              source_display_name
         FROM provisioning_events WHERE source_id IS NOT NULL GROUP BY source_id;
 
