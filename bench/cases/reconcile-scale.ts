@@ -36,7 +36,7 @@ const workerEntry = new URL('../../out/node/core-worker.js', import.meta.url);
  * Fills a real database the way ScimWatch does — the collectors reading the scale world over loopback
  * HTTPS (pacing window shrunk, page size 1,000) — then reconciles it in a separate process.
  */
-async function measure(options: ScaleOptions, workDir: string): Promise<Measured> {
+export async function collectScaleDatabase(options: ScaleOptions, workDir: string) {
   const world = await startEmulatedWorld({ graph: { reportsBudget: { count: 5, windowMs: 5 } } });
   const dataDir = join(workDir, `scale-${options.users}`);
   let collectMs: number;
@@ -73,16 +73,22 @@ async function measure(options: ScaleOptions, workDir: string): Promise<Measured
   }
   const database = join(dataDir, 'profiles', 'default.sqlite');
   const settings = { pulumiOrg: world.pulumi.org.name, pulumiApiUrl: world.pulumi.origin };
+  return { database, settings, collectMs, events };
+}
+
+/** Reconciles a database in a process of its own (so its peak memory is its own), `runs` times. */
+export function probeReconcile(database: string, settings: object, runs = 4) {
   const output = execFileSync(
     process.execPath,
-    ['scripts/run-ts.mjs', 'bench/reconcile-probe.ts', database, JSON.stringify(settings), '4'],
+    ['scripts/run-ts.mjs', 'bench/reconcile-probe.ts', database, JSON.stringify(settings), String(runs)],
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
   );
-  const probe = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
-    runs: ProbeRun[];
-    peakRssBytes: number;
-  };
-  return { collectMs, events, databaseBytes: statSync(database).size, ...probe };
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { runs: ProbeRun[]; peakRssBytes: number };
+}
+
+async function measure(options: ScaleOptions, workDir: string): Promise<Measured> {
+  const { database, settings, collectMs, events } = await collectScaleDatabase(options, workDir);
+  return { collectMs, events, databaseBytes: statSync(database).size, ...probeReconcile(database, settings) };
 }
 
 const ms = (value: number) => Math.round(value);

@@ -37,7 +37,8 @@ function world(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
       },
     ],
     entraGroups: [{ id: 'g-1', displayName: 'Analytics' }],
-    groupMembers: [{ groupId: 'g-1', memberId: 'u-ada', memberType: 'user' }],
+    userMembers: new Map([['g-1', ['u-ada']]]),
+    nestedGroups: new Map(),
     assignments: [
       { principalId: 'u-ada', principalType: 'User' },
       { principalId: 'g-1', principalType: 'Group' },
@@ -54,12 +55,12 @@ function world(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
       },
     ],
     pulumiGroups: [{ id: 't-1', displayName: 'Analytics' }],
-    pulumiGroupMembers: [{ groupId: 't-1', memberId: 's-ada' }],
+    teamMembers: new Map([['t-1', ['s-ada']]]),
     pulumiTeams: null,
     pulumiOrgMembers: null,
     pulumiOrganization: null,
     links: [],
-    outcomes: [],
+    failures: [],
     schema: healthySchema(),
     secrets: new Map([
       ['BaseAddress', 'https://api.pulumi.com/scim/v2/acme'],
@@ -116,7 +117,7 @@ describe('reconciliation rules', () => {
     const input = world({
       entraGroups: [{ id: 'g-1', displayName: name }],
       pulumiGroups: [],
-      outcomes: [
+      failures: [
         {
           entraId: 'g-1',
           identityType: 'Group',
@@ -140,11 +141,11 @@ describe('reconciliation rules', () => {
   });
 
   it('leaves users who left scope active when SkipOutOfScopeDeletions is True, and not otherwise', () => {
-    const unassigned = world({ assignments: [], groupMembers: [] });
+    const unassigned = world({ assignments: [], userMembers: new Map() });
     expect(kinds(unassigned)).toContain('user.not_deprovisioned');
     const skipping = world({
       assignments: [],
-      groupMembers: [],
+      userMembers: new Map(),
       secrets: new Map([...world().secrets, ['SkipOutOfScopeDeletions', 'True']]),
     });
     expect(kinds(skipping).filter((k) => k.startsWith('user.'))).toEqual([]);

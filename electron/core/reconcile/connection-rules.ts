@@ -25,7 +25,7 @@ export function connectionRules(context: RuleContext): void {
     (e) => e.source.startsWith('pulumi.') && e.code === 'unauthorized',
   );
   let refusedEntra = 0;
-  for (const outcome of context.outcomes.values()) if (outcome.cause === 'unauthorized') refusedEntra += 1;
+  for (const outcome of context.failures.values()) if (outcome.cause === 'unauthorized') refusedEntra += 1;
   const quarantine = (input.jobHistory.at(-1)?.state.status as Record<string, unknown> | undefined)
     ?.quarantine as { error?: { code?: string } } | null | undefined;
   const quarantinedForCredentials = /CredentialValidation/i.test(quarantine?.error?.code ?? '');

@@ -13,23 +13,6 @@ function shortReason(reason: string | null): string {
   return text.length > 400 ? `${text.slice(0, 400)}…` : text || 'no reason given';
 }
 
-/** Direct user members by group, built once per run and only if a failure needs them. */
-const memberIndex = new WeakMap<RuleContext, Map<string, string[]>>();
-function membersOf(context: RuleContext): Map<string, string[]> {
-  let index = memberIndex.get(context);
-  if (!index) {
-    index = new Map();
-    for (const m of context.input.groupMembers) {
-      if (m.memberType !== 'user') continue;
-      const list = index.get(m.groupId);
-      if (list) list.push(m.memberId);
-      else index.set(m.groupId, [m.memberId]);
-    }
-    memberIndex.set(context, index);
-  }
-  return index;
-}
-
 /** What the fix for a cause needs to name, taken from both sides (the failure's own evidence). */
 function causeDetails(
   context: RuleContext,
@@ -52,7 +35,7 @@ function causeDetails(
       };
     case 'invalid_team_members': {
       // Pulumi refuses the whole change when a member is not an active Pulumi user.
-      const blocked = (membersOf(context).get(outcome.entraId) ?? [])
+      const blocked = (context.input.userMembers.get(outcome.entraId) ?? [])
         .filter((memberId) => !context.users.byEntra.get(memberId)?.active)
         .map((memberId) => users.get(memberId))
         .map((u) => u?.displayName || u?.userPrincipalName || 'a member');
@@ -72,8 +55,7 @@ export function failureRules(context: RuleContext): void {
   const { input, findings } = context;
   const users = new Map(input.entraUsers.map((u) => [u.id, u]));
   const groups = new Map(input.entraGroups.map((g) => [g.id, g]));
-  for (const outcome of context.outcomes.values()) {
-    if (outcome.status !== 'failure') continue;
+  for (const outcome of context.failures.values()) {
     const user = users.get(outcome.entraId);
     const group = groups.get(outcome.entraId);
     // An object since deleted in Entra: only a failed removal that left the account active matters.

@@ -55,18 +55,21 @@ export interface PollError {
 export interface ReconcileInput {
   entraUsers: EntraUserRow[];
   entraGroups: NamedRow[];
-  /** Direct members of the groups the collectors read (assigned groups, or all with SyncAll). */
-  groupMembers: { groupId: string; memberId: string; memberType: string }[];
+  /** Direct members of the groups the collectors read, by group: users, and nested groups apart. */
+  userMembers: Map<string, string[]>;
+  nestedGroups: Map<string, string[]>;
   assignments: { principalId: string; principalType: string }[];
   pulumiUsers: PulumiUserRow[];
   pulumiGroups: NamedRow[];
-  pulumiGroupMembers: { groupId: string; memberId: string }[];
+  /** SCIM user ids by SCIM group id. */
+  teamMembers: Map<string, string[]>;
   /** Null when the REST API is not configured (nothing to compare then). */
   pulumiTeams: { displayName: string | null; kind: string | null }[] | null;
   pulumiOrgMembers: { login: string; role: string }[] | null;
   pulumiOrganization: { features?: { samlSsoEnabled?: boolean | null } | null } | null;
   links: { objectType: 'user' | 'group'; entraId: string; scimId: string }[];
-  outcomes: LatestOutcome[];
+  /** Latest log entries that failed, one per object (a later success or skip supersedes a failure). */
+  failures: LatestOutcome[];
   schema: Record<string, unknown> | null;
   secrets: Map<string, string>;
   /** Job status history, oldest first (status and schedule as Graph reported them). */
@@ -80,13 +83,26 @@ export interface ReconcileInput {
 
 const all = <T>(db: Database.Database, sql: string): T[] => db.prepare(sql).all() as T[];
 
-function latestOutcomes(db: Database.Database): LatestOutcome[] {
+function latestFailures(db: Database.Database): LatestOutcome[] {
   return all<LatestOutcome>(
     db,
     `SELECT entra_id AS entraId, identity_type AS identityType, status, action, cause, error_code AS errorCode,
             activity_date_time AS activityDateTime, event_id AS eventId, display_name AS displayName, reason
-       FROM object_outcomes`,
+       FROM object_outcomes WHERE status = 'failure'`,
   );
+}
+
+/**
+ * Values grouped by key, concatenated by SQLite and split here: half a million memberships read as
+ * one row per group instead of half a million rows (about five times faster, and far less garbage).
+ * The separator is ASCII's unit separator, which no id holds.
+ */
+function grouped(db: Database.Database, table: string, where = ''): Map<string, string[]> {
+  const rows = db
+    .prepare(`SELECT group_id, group_concat(member_id, char(31)) FROM ${table} ${where} GROUP BY group_id`)
+    .raw(true)
+    .all() as [string, string][];
+  return new Map(rows.map(([key, values]) => [key, values.split('\x1f')]));
 }
 
 function readJson<T>(text: string | undefined | null): T | null {
@@ -112,10 +128,8 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
                 given_name AS givenName, surname, account_enabled AS accountEnabled FROM entra_users`,
       ),
       entraGroups: all(db, 'SELECT id, display_name AS displayName FROM entra_groups'),
-      groupMembers: all(
-        db,
-        'SELECT group_id AS groupId, member_id AS memberId, member_type AS memberType FROM entra_group_members',
-      ),
+      userMembers: grouped(db, 'entra_group_members', "WHERE member_type = 'user'"),
+      nestedGroups: grouped(db, 'entra_group_members', "WHERE member_type = 'group'"),
       assignments: all(
         db,
         'SELECT principal_id AS principalId, principal_type AS principalType FROM entra_assignments',
@@ -126,10 +140,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
                 family_name AS familyName, active FROM pulumi_users`,
       ),
       pulumiGroups: all(db, 'SELECT id, display_name AS displayName FROM pulumi_groups'),
-      pulumiGroupMembers: all(
-        db,
-        'SELECT group_id AS groupId, member_id AS memberId FROM pulumi_group_members',
-      ),
+      teamMembers: grouped(db, 'pulumi_group_members'),
       pulumiTeams: restReadAt ? all(db, 'SELECT display_name AS displayName, kind FROM pulumi_teams') : null,
       pulumiOrgMembers: restReadAt ? all(db, 'SELECT login, role FROM pulumi_org_members') : null,
       pulumiOrganization: restReadAt ? readJson(document('pulumi.organization')?.body) : null,
@@ -137,7 +148,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
         db,
         'SELECT object_type AS objectType, entra_id AS entraId, scim_id AS scimId FROM identity_links',
       ),
-      outcomes: latestOutcomes(db),
+      failures: latestFailures(db),
       schema: readJson(latest('schema_snapshots')?.body),
       secrets: new Map(secrets.map((pair) => [pair.key, pair.value])),
       jobHistory: all<{ observedAt: string; state: string }>(

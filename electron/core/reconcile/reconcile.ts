@@ -6,6 +6,7 @@ import { FindingSet } from './finding-set';
 import { jobRules } from './job-rules';
 import { readLiveSchema } from './live-schema';
 import { matchGroups, matchUsers } from './matching';
+import { indexMembers, matchedIndexes } from './member-index';
 import type { ReconcileInput } from './reconcile-input';
 import { linkRoots } from './roots';
 import type { RuleContext } from './rule-context';
@@ -26,15 +27,19 @@ export interface Reconciliation {
  * with hash lookups, so time grows with the tenant's size, not its square.
  */
 export function reconcile(input: ReconcileInput, settings: Partial<Settings>): Reconciliation {
-  const scope = computeScope(input);
+  const index = indexMembers(input);
+  const scope = computeScope(input, index);
+  const users = matchUsers(input);
   const context: RuleContext = {
     input,
     settings,
     schema: readLiveSchema(input.schema),
     scope,
-    users: matchUsers(input),
+    index,
+    matchedPulumi: matchedIndexes(input, index, users),
+    users,
     groups: matchGroups(input, scope.groups),
-    outcomes: new Map(input.outcomes.map((outcome) => [outcome.entraId, outcome])),
+    failures: new Map(input.failures.map((outcome) => [outcome.entraId, outcome])),
     findings: new FindingSet(),
     pulumiKnown: input.pulumiReadAt !== null,
   };

@@ -1,6 +1,7 @@
 import type { Settings } from '../../../shared/contract';
 import type { FindingSet } from './finding-set';
 import type { LiveSchema } from './live-schema';
+import type { MemberIndex } from './member-index';
 import type { Pairing } from './matching';
 import type { LatestOutcome, NamedRow, PulumiUserRow, ReconcileInput } from './reconcile-input';
 import type { Scope } from './scope';
@@ -13,9 +14,12 @@ export interface RuleContext {
   scope: Scope;
   users: Pairing<PulumiUserRow>;
   groups: Pairing<NamedRow>;
-  /** Latest decisive log outcome per Entra object. */
-  outcomes: Map<string, LatestOutcome>;
+  /** Objects whose latest log entry failed, by Entra id. */
+  failures: Map<string, LatestOutcome>;
   findings: FindingSet;
+  index: MemberIndex;
+  /** By Entra user index: the matched Pulumi user's index, or -1. */
+  matchedPulumi: Int32Array;
   /**
    * False until Pulumi's SCIM side has been read once: until then "not in Pulumi" would be a guess,
    * so only checks that need Entra's side alone (pre-flight, configuration) run.

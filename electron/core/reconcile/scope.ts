@@ -1,3 +1,4 @@
+import type { MemberIndex } from './member-index';
 import type { ReconcileInput } from './reconcile-input';
 
 /** Who and what Entra intends to provision, and how it treats those who leave. */
@@ -6,6 +7,8 @@ export interface Scope {
   /** SkipOutOfScopeDeletions "True": users who leave scope are deliberately left active. */
   skipOutOfScopeDeletions: boolean;
   users: Set<string>;
+  /** The same users as flags by Entra user index (see member-index.ts). */
+  userFlags: Uint8Array;
   groups: Set<string>;
 }
 
@@ -14,28 +17,26 @@ export interface Scope {
  * direct user members of assigned groups (nested groups are not expanded); SyncAll widens it to
  * every user and group.
  */
-export function computeScope(input: ReconcileInput): Scope {
+export function computeScope(input: ReconcileInput, index: MemberIndex): Scope {
   const syncAll = input.secrets.get('SyncAll')?.toLowerCase() === 'true';
   const skipOutOfScopeDeletions = input.secrets.get('SkipOutOfScopeDeletions')?.toLowerCase() === 'true';
-  if (syncAll) {
-    return {
-      syncAll,
-      skipOutOfScopeDeletions,
-      users: new Set(input.entraUsers.map((u) => u.id)),
-      groups: new Set(input.entraGroups.map((g) => g.id)),
-    };
-  }
-  const known = new Set(input.entraUsers.map((u) => u.id));
-  const users = new Set<string>();
+  const userFlags = new Uint8Array(input.entraUsers.length);
   const groups = new Set<string>();
-  for (const assignment of input.assignments) {
-    if (assignment.principalType === 'User' && known.has(assignment.principalId))
-      users.add(assignment.principalId);
-    if (assignment.principalType === 'Group') groups.add(assignment.principalId);
+  if (syncAll) {
+    userFlags.fill(1);
+    for (const group of input.entraGroups) groups.add(group.id);
+  } else {
+    for (const assignment of input.assignments) {
+      const user = index.userIndex.get(assignment.principalId);
+      if (assignment.principalType === 'User' && user !== undefined) userFlags[user] = 1;
+      if (assignment.principalType === 'Group') groups.add(assignment.principalId);
+    }
+    for (const groupId of groups)
+      for (const user of index.groupMembers.get(groupId) ?? []) userFlags[user] = 1;
   }
-  for (const member of input.groupMembers) {
-    if (member.memberType === 'user' && groups.has(member.groupId) && known.has(member.memberId))
-      users.add(member.memberId);
-  }
-  return { syncAll, skipOutOfScopeDeletions, users, groups };
+  const users = new Set<string>();
+  input.entraUsers.forEach((user, i) => {
+    if (userFlags[i]) users.add(user.id);
+  });
+  return { syncAll, skipOutOfScopeDeletions, users, userFlags, groups };
 }

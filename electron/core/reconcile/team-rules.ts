@@ -5,23 +5,12 @@ import type { RuleContext } from './rule-context';
 /** The strictest team-name limit Pulumi itself reported in a failure, if any. */
 function observedLimit(context: RuleContext): number | null {
   let limit: number | null = null;
-  for (const outcome of context.outcomes.values()) {
+  for (const outcome of context.failures.values()) {
     if (outcome.cause !== 'team_name_too_long') continue;
     const reported = reportedNameLimit(outcome.reason);
     if (reported && (limit === null || reported < limit)) limit = reported;
   }
   return limit;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /** Teams: assigned groups against Pulumi's teams — existence, name, members, and names Pulumi refuses. */
@@ -32,10 +21,45 @@ export function teamRules(context: RuleContext): void {
   const pushesMembers = rule.attributes.some((a) => a.target === 'members');
   const reported = observedLimit(context);
   const hardLimit = Math.min(cloudTeamNameLimit, reported ?? cloudTeamNameLimit);
-  const membersOf = groupBy(input.groupMembers, (m) => m.groupId);
-  const pulumiMembersOf = groupBy(input.pulumiGroupMembers, (m) => m.groupId);
-  const entraUsers = new Map(input.entraUsers.map((u) => [u.id, u]));
-  const pulumiUsers = new Map(input.pulumiUsers.map((p) => [p.id, p]));
+  const { index } = context;
+  const held = new Int32Array(input.pulumiUsers.length);
+  const intended = new Int32Array(input.pulumiUsers.length);
+  let stamp = 0;
+  // Names and subjects are built only for a finding: there are half a million memberships at scale.
+  const memberFinding = (
+    subject: { entraId: string; scimId: string | undefined; displayName: string },
+    kind: 'team.member_not_provisioned' | 'team.member_missing',
+    u: number,
+  ) => {
+    const user = input.entraUsers[u];
+    const memberId = user?.id ?? '';
+    findings.add(
+      kind,
+      { ...subject, part: memberId },
+      {
+        member: user?.displayName || user?.userPrincipalName || memberId,
+        memberState: kind === 'team.member_missing' ? 'in the group, not in the team' : 'no Pulumi account',
+        memberId,
+      },
+    );
+  };
+  const extraFinding = (
+    subject: { entraId: string; scimId: string | undefined; displayName: string },
+    scimId: string,
+  ) => {
+    const entraId = users.entraOf.get(scimId);
+    const user = entraId ? input.entraUsers[index.userIndex.get(entraId) ?? -1] : undefined;
+    const account = input.pulumiUsers[index.pulumiIndex.get(scimId) ?? -1];
+    findings.add(
+      'team.member_extra',
+      { ...subject, part: scimId },
+      {
+        member: user?.displayName || account?.userName || scimId,
+        memberState: 'in the team, not in the group',
+        memberScimId: scimId,
+      },
+    );
+  };
   const entraGroups = new Map(input.entraGroups.map((g) => [g.id, g]));
   const foreignTeams = new Set(
     (input.pulumiTeams ?? [])
@@ -64,12 +88,11 @@ export function teamRules(context: RuleContext): void {
         { severity: 'warning' },
       );
 
-    const members = membersOf.get(group.id) ?? [];
-    const nested = members.filter((m) => m.memberType === 'group');
+    const nested = input.nestedGroups.get(group.id) ?? [];
     if (nested.length)
       findings.add('team.nested_members_ignored', subject, {
         nestedCount: nested.length,
-        nestedGroups: nested.map((m) => entraGroups.get(m.memberId)?.displayName ?? m.memberId),
+        nestedGroups: nested.map((id) => entraGroups.get(id)?.displayName ?? id),
       });
 
     if (!context.pulumiKnown) continue;
@@ -83,44 +106,24 @@ export function teamRules(context: RuleContext): void {
       findings.add('team.name_collision', subject, { name: team.displayName, pulumiTeamKind: 'not SCIM' });
     if (!pushesMembers || !rule.flowTypes.has('Update')) continue;
 
-    const intended = members.filter((m) => m.memberType === 'user' && scope.users.has(m.memberId));
-    const held = new Set((pulumiMembersOf.get(team.id) ?? []).map((m) => m.memberId));
-    const intendedScimIds = new Set<string>();
-    for (const { memberId } of intended) {
-      const user = entraUsers.get(memberId);
-      const member = user?.displayName || user?.userPrincipalName || memberId;
-      const account = users.byEntra.get(memberId);
-      const part = { ...subject, part: memberId };
-      if (account) intendedScimIds.add(account.id);
+    // Stamps instead of per-team sets: the stamp of this team marks who it holds and who it should.
+    stamp += 1;
+    const members = index.teamMembers.get(team.id) ?? { known: new Int32Array(0), unknown: [] };
+    for (const p of members.known) held[p] = stamp;
+    for (const u of index.groupMembers.get(group.id) ?? []) {
+      if (!scope.userFlags[u]) continue;
+      const p = context.matchedPulumi[u] ?? -1;
+      if (p >= 0) {
+        intended[p] = stamp;
+        if (held[p] !== stamp) memberFinding(subject, 'team.member_missing', u);
+      }
       // A disabled user is never created, so Entra leaves them out of the team without failing.
-      if (!account && user?.accountEnabled !== 0)
-        findings.add('team.member_not_provisioned', part, {
-          member,
-          memberState: 'no Pulumi account',
-          memberId,
-        });
-      else if (account && !held.has(account.id))
-        findings.add('team.member_missing', part, {
-          member,
-          memberState: 'in the group, not in the team',
-          memberId,
-        });
+      else if (input.entraUsers[u]?.accountEnabled !== 0)
+        memberFinding(subject, 'team.member_not_provisioned', u);
     }
-    for (const scimId of held) {
-      if (intendedScimIds.has(scimId)) continue;
-      const entraId = users.entraOf.get(scimId);
-      const user = entraId ? entraUsers.get(entraId) : undefined;
-      const account = pulumiUsers.get(scimId);
-      findings.add(
-        'team.member_extra',
-        { ...subject, part: scimId },
-        {
-          member: user?.displayName || account?.userName || scimId,
-          memberState: 'in the team, not in the group',
-          memberScimId: scimId,
-        },
-      );
-    }
+    for (const p of members.known)
+      if (intended[p] !== stamp) extraFinding(subject, input.pulumiUsers[p]?.id ?? '');
+    for (const scimId of members.unknown) extraFinding(subject, scimId);
   }
 
   // A team Entra made (linked in the log) for a group no longer assigned or deleted: the next cycle deletes it.

@@ -54,6 +54,11 @@ export function userRules(context: RuleContext): void {
   const emailRule = mapping('emails[type eq "work"].value');
   const userNameRule = mapping('userName');
   const activeRule = mapping('active');
+  // Applied only on creation, a mapping is never compared afterwards.
+  const comparedRules = comparedAttributes.flatMap((compared) => {
+    const attribute = mapping(compared.target);
+    return attribute && attribute.flowType !== 'ObjectAddOnly' ? [{ compared, attribute }] : [];
+  });
 
   const byEmail = new Map<string, EntraUserRow[]>();
   for (const user of input.entraUsers) {
@@ -107,9 +112,7 @@ export function userRules(context: RuleContext): void {
       findings.add('user.inactive_in_pulumi', subject, evidence);
     if (!inScope || !rule.flowTypes.has('Update')) continue;
 
-    for (const compared of comparedAttributes) {
-      const attribute = mapping(compared.target);
-      if (!attribute || attribute.flowType === 'ObjectAddOnly') continue;
+    for (const { compared, attribute } of comparedRules) {
       const expected = mappedValue(attribute, source, softDeleted);
       const actual = compared.actual(pulumi);
       if (expected === undefined || same(expected, actual, compared.caseless)) continue;
