@@ -37,7 +37,7 @@ function world(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
       },
     ],
     entraGroups: [{ id: 'g-1', displayName: 'Analytics' }],
-    userMembers: new Map([['g-1', ['u-ada']]]),
+    userMembers: new Map([['g-1', Int32Array.of(0)]]),
     nestedGroups: new Map(),
     assignments: [
       { principalId: 'u-ada', principalType: 'User' },
@@ -55,7 +55,7 @@ function world(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
       },
     ],
     pulumiGroups: [{ id: 't-1', displayName: 'Analytics' }],
-    teamMembers: new Map([['t-1', ['s-ada']]]),
+    teamMembers: new Map([['t-1', { known: Int32Array.of(0), unknown: [] }]]),
     pulumiTeams: null,
     pulumiOrgMembers: null,
     pulumiOrganization: null,

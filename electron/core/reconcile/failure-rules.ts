@@ -1,7 +1,7 @@
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { cloudTeamNameLimit, pulumiUserAttributes } from '../../../shared/pulumi-rules';
 import { reportedNameLimit } from '../collectors/classify-cause';
-import type { EntraUserRow, LatestOutcome } from './reconcile-input';
+import type { LatestOutcome } from './reconcile-input';
 import type { RuleContext } from './rule-context';
 
 /** Causes Entra retries on its own that often clear without anyone acting. */
@@ -18,7 +18,6 @@ function causeDetails(
   context: RuleContext,
   outcome: LatestOutcome,
   names: { mail: string | null; groupName: string | null },
-  users: Map<string, EntraUserRow>,
 ): Record<string, unknown> {
   switch (outcome.cause) {
     case 'email_in_use':
@@ -35,10 +34,10 @@ function causeDetails(
       };
     case 'invalid_team_members': {
       // Pulumi refuses the whole change when a member is not an active Pulumi user.
-      const blocked = (context.input.userMembers.get(outcome.entraId) ?? [])
-        .filter((memberId) => !context.users.byEntra.get(memberId)?.active)
-        .map((memberId) => users.get(memberId))
-        .map((u) => u?.displayName || u?.userPrincipalName || 'a member');
+      const { entraUsers, pulumiUsers } = context.input;
+      const blocked = [...(context.input.userMembers.get(outcome.entraId) ?? [])]
+        .filter((u) => !pulumiUsers[context.matchedPulumi[u] ?? -1]?.active)
+        .map((u) => entraUsers[u]?.displayName || entraUsers[u]?.userPrincipalName || 'a member');
       return { member: blocked.length ? blocked : ['a member who is not an active Pulumi user'] };
     }
     default:
@@ -53,10 +52,10 @@ function causeDetails(
  */
 export function failureRules(context: RuleContext): void {
   const { input, findings } = context;
-  const users = new Map(input.entraUsers.map((u) => [u.id, u]));
+  const userAt = context.index.userIndex;
   const groups = new Map(input.entraGroups.map((g) => [g.id, g]));
   for (const outcome of context.failures.values()) {
-    const user = users.get(outcome.entraId);
+    const user = input.entraUsers[userAt.get(outcome.entraId) ?? -1];
     const group = groups.get(outcome.entraId);
     // An object since deleted in Entra: only a failed removal that left the account active matters.
     const removal = outcome.action === 'delete' || outcome.action === 'disable';
@@ -79,12 +78,10 @@ export function failureRules(context: RuleContext): void {
         reason: shortReason(outcome.reason),
         activityDateTime: outcome.activityDateTime,
         eventId: outcome.eventId,
-        ...causeDetails(
-          context,
-          outcome,
-          { mail: user?.mail ?? null, groupName: group?.displayName ?? null },
-          users,
-        ),
+        ...causeDetails(context, outcome, {
+          mail: user?.mail ?? null,
+          groupName: group?.displayName ?? null,
+        }),
       },
       { cause, ...(transientCauses.has(cause) ? { severity: 'warning' as const } : {}) },
     );

@@ -2,47 +2,22 @@ import type { Pairing } from './matching';
 import type { PulumiUserRow, ReconcileInput } from './reconcile-input';
 
 /**
- * Memberships as integer indexes. At scale there are half a million on each side, and every
- * string-keyed lookup costs about a microsecond; ids are turned into indexes once, and the rules then
- * work on typed arrays.
+ * Users by index. Memberships arrive as indexes (reconcile-input.ts) because at scale there are half
+ * a million on each side and every string-keyed lookup costs about a microsecond; the rules work on
+ * typed arrays, and these maps turn the few ids they meet elsewhere into indexes.
  */
 export interface MemberIndex {
   /** Entra user id → index into input.entraUsers. */
   userIndex: Map<string, number>;
   /** Pulumi user id → index into input.pulumiUsers. */
   pulumiIndex: Map<string, number>;
-  /** Direct user members of each group, as Entra user indexes (ids ScimWatch never read are dropped). */
-  groupMembers: Map<string, Int32Array>;
-  /** Members of each SCIM group, as Pulumi user indexes; ids Pulumi's user list lacks kept apart. */
-  teamMembers: Map<string, { known: Int32Array; unknown: string[] }>;
 }
 
 export function indexMembers(input: ReconcileInput): MemberIndex {
-  const userIndex = new Map(input.entraUsers.map((u, i) => [u.id, i]));
-  const pulumiIndex = new Map(input.pulumiUsers.map((p, i) => [p.id, i]));
-  const groupMembers = new Map<string, Int32Array>();
-  for (const [groupId, ids] of input.userMembers) {
-    const indexes = new Int32Array(ids.length);
-    let n = 0;
-    for (const id of ids) {
-      const i = userIndex.get(id);
-      if (i !== undefined) indexes[n++] = i;
-    }
-    groupMembers.set(groupId, indexes.subarray(0, n));
-  }
-  const teamMembers = new Map<string, { known: Int32Array; unknown: string[] }>();
-  for (const [teamId, ids] of input.teamMembers) {
-    const known = new Int32Array(ids.length);
-    const unknown: string[] = [];
-    let n = 0;
-    for (const id of ids) {
-      const i = pulumiIndex.get(id);
-      if (i === undefined) unknown.push(id);
-      else known[n++] = i;
-    }
-    teamMembers.set(teamId, { known: known.subarray(0, n), unknown });
-  }
-  return { userIndex, pulumiIndex, groupMembers, teamMembers };
+  return {
+    userIndex: new Map(input.entraUsers.map((u, i) => [u.id, i])),
+    pulumiIndex: new Map(input.pulumiUsers.map((p, i) => [p.id, i])),
+  };
 }
 
 /** For each Entra user index, the index of the Pulumi user it is matched with, or -1. */

@@ -32,7 +32,7 @@ export function computeScope(input: ReconcileInput, index: MemberIndex): Scope {
       if (assignment.principalType === 'Group') groups.add(assignment.principalId);
     }
     for (const groupId of groups)
-      for (const user of index.groupMembers.get(groupId) ?? []) userFlags[user] = 1;
+      for (const user of input.userMembers.get(groupId) ?? []) userFlags[user] = 1;
   }
   const users = new Set<string>();
   input.entraUsers.forEach((user, i) => {

@@ -108,9 +108,9 @@ export function teamRules(context: RuleContext): void {
 
     // Stamps instead of per-team sets: the stamp of this team marks who it holds and who it should.
     stamp += 1;
-    const members = index.teamMembers.get(team.id) ?? { known: new Int32Array(0), unknown: [] };
+    const members = input.teamMembers.get(team.id) ?? { known: new Int32Array(0), unknown: [] };
     for (const p of members.known) held[p] = stamp;
-    for (const u of index.groupMembers.get(group.id) ?? []) {
+    for (const u of input.userMembers.get(group.id) ?? []) {
       if (!scope.userFlags[u]) continue;
       const p = context.matchedPulumi[u] ?? -1;
       if (p >= 0) {
