@@ -42,8 +42,7 @@ export function setSecret(world: EmulatedWorld, key: string, value: string): voi
  * than one).
  */
 export function useHealthyConfiguration(world: EmulatedWorld): void {
-  applyPulumiGuide(liveSchema(world));
-  objectMapping(world, 'users').flowTypes = 'Add, Update';
+  useHealthySchema(world);
   const { org } = world.pulumi;
   for (const [userName, email] of [
     ['pulumi-owner', 'owner@contoso.example'],
@@ -51,6 +50,18 @@ export function useHealthyConfiguration(world: EmulatedWorld): void {
   ] as const) {
     org.addInvitedMember(org.addPersonalAccount({ userName, email }), 'admin');
   }
+}
+
+/** The healthy configuration's schema part: Pulumi's Entra guide applied, user Delete cleared. */
+export function useHealthySchema(world: EmulatedWorld): void {
+  applyPulumiGuide(liveSchema(world));
+  objectMapping(world, 'users').flowTypes = 'Add, Update';
+}
+
+/** The provisioning job's status, as the engine and Graph read it (changed in place by scenarios). */
+export function jobStatus(world: EmulatedWorld): JsonObject {
+  const job = world.graph.tenant.job(world.servicePrincipalId, world.jobId);
+  return (job?.status ?? {}) as JsonObject;
 }
 
 /** A user with mail = UPN, assigned to the app directly. */

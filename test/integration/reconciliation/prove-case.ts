@@ -5,7 +5,7 @@ import { renderFix } from '../../../shared/fixes';
 import { startCatalogWorld } from '../../../electron/emulators/scenarios/catalog';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { watchWorld } from '../../helpers/watched-world';
-import type { ProofCase } from './proof-cases';
+import type { ProofCase } from './proof-steps';
 
 const describeFindings = (snapshot: RunSnapshot) =>
   snapshot.findings.map((f) => `${f.kind}${f.cause ? `:${f.cause}` : ''}`).join(', ') || 'none';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { failureCauses } from '../../../shared/finding-kinds';
 import { proveCase } from './prove-case';
-import { causeCases } from './proof-cases';
+import { causeCases } from './cause-proofs';
 
 /** Every failure cause, produced by the emulated engine from Pulumi's answer, with its root and fix. */
 describe('reconciliation classifies every failure cause', () => {

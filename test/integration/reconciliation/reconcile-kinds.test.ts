@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { findingKinds } from '../../../shared/finding-kinds';
 import { proveCase } from './prove-case';
-import { kindCases } from './proof-cases';
+import { kindCases } from './kind-proofs';
 
 /** Every finding kind, produced through the emulators, found by reconciliation, resolved by its fix. */
 describe('reconciliation finds every kind and sees it resolved', () => {

@@ -1,14 +1,8 @@
 import type { FindingKind } from '../../../../shared/finding-kinds';
-import type { JsonObject } from '../../graph/tenant-types';
-import { addAssignedUser } from '../world-steps';
+import { addAssignedUser, jobStatus } from '../world-steps';
 import { catalogIntervalMs, type CatalogRecipe, type CatalogWorld } from './catalog-world';
 
 type JobKind = Extract<FindingKind, `job.${string}`>;
-
-function jobStatus(world: CatalogWorld): JsonObject {
-  const job = world.graph.tenant.job(world.servicePrincipalId, world.jobId);
-  return (job?.status ?? {}) as JsonObject;
-}
 
 /** Cycles at Entra's pace: the clock moves one interval before each. */
 async function cyclesAtInterval(world: CatalogWorld, count: number): Promise<void> {
