@@ -41,17 +41,14 @@ function findingsAt(db: Database.Database, runId: number): Finding[] {
  * is given; null when there is none).
  */
 export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot | null {
-  const row = (
-    runId === undefined
-      ? db.prepare(
-          `SELECT id, started_at AS startedAt, finished_at AS finishedAt, trigger, summary
-             FROM reconciliation_runs WHERE status = 'completed' ORDER BY id DESC LIMIT 1`,
-        )
-      : db.prepare(
-          `SELECT id, started_at AS startedAt, finished_at AS finishedAt, trigger, summary
-             FROM reconciliation_runs WHERE id = ? AND status = 'completed'`,
-        )
-  ).get(...(runId === undefined ? [] : [runId])) as RunRow | undefined;
+  // No id: the latest completed run (an id of null matches every row, and the latest comes first).
+  const row = db
+    .prepare(
+      `SELECT id, started_at AS startedAt, finished_at AS finishedAt, trigger, summary
+         FROM reconciliation_runs WHERE status = 'completed' AND (@runId IS NULL OR id = @runId)
+        ORDER BY id DESC LIMIT 1`,
+    )
+    .get({ runId: runId ?? null }) as RunRow | undefined;
   if (!row) return null;
   const checklist = db
     .prepare(
