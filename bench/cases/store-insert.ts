@@ -31,8 +31,17 @@ function makeRows(): ProvisioningEventRecord[] {
     cycleId: `cycle-${Math.floor(i / 500)}`,
     jobId: 'scim.contoso.job',
     changeId: `change-${i}`,
-    reason: i % 17 === 0 ? 'Email already in use by another Pulumi account.' : null,
-    raw: JSON.stringify({ id: i, provisioningSteps: [{ name: 'EntryImport', status: 'success' }] }),
+    raw: JSON.stringify({
+      id: i,
+      provisioningStatusInfo:
+        i % 17 === 0
+          ? {
+              status: 'failure',
+              errorInformation: { reason: 'Email already in use by another Pulumi account.' },
+            }
+          : { status: 'success', errorInformation: null },
+      provisioningSteps: [{ name: 'EntryImport', status: 'success' }],
+    }),
     ingestedAt: new Date(start + i * 1000 + 60_000).toISOString(),
   }));
 }

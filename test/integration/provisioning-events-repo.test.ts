@@ -27,7 +27,6 @@ const record = (
   cycleId: 'c-1',
   jobId: 'job',
   changeId: 'ch-1',
-  reason: null,
   raw: '{}',
   ingestedAt: '2026-11-01T08:01:00Z',
 });
@@ -55,7 +54,13 @@ describe('the provisioning events repository', () => {
     const at = (id: string, time: string, status: 'success' | 'failure') => ({
       ...record(id, status),
       activityDateTime: time,
-      reason: status === 'failure' ? 'Email already in use.' : null,
+      // As Graph sends it: a failure's reason sits in the entry's status info.
+      raw: JSON.stringify({
+        provisioningStatusInfo: {
+          status,
+          errorInformation: status === 'failure' ? { reason: 'Email already in use.' } : null,
+        },
+      }),
     });
     repo.insertBatch([at('e1', '2026-11-01T08:00:00Z', 'failure')]);
     repo.insertBatch([at('e2', '2026-11-01T09:00:00Z', 'success')]);

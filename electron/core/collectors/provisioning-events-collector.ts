@@ -45,7 +45,6 @@ function toRecord(entry: ProvisioningEntry, ingestedAt: string): ProvisioningEve
     cycleId: entry.cycleId || null,
     jobId: entry.jobId || null,
     changeId: entry.changeId || null,
-    reason: failed ? (info.errorInformation?.reason ?? null) : null,
     raw: JSON.stringify(entry),
     ingestedAt,
   };
