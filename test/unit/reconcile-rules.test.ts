@@ -57,7 +57,7 @@ function world(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
     pulumiGroups: [{ id: 't-1', displayName: 'Analytics' }],
     teamMembers: new Map([['t-1', { known: Int32Array.of(0), unknown: [] }]]),
     pulumiTeams: null,
-    pulumiOrgMembers: null,
+    pulumiAdminCount: null,
     pulumiOrganization: null,
     links: [],
     failures: [],

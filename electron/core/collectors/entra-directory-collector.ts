@@ -4,6 +4,7 @@ import type { EntraGraph } from '../entra/graph-api';
 import { DeltaTokenExpired } from '../entra/graph-errors';
 import type { DirectoryObject } from '../entra/graph-types';
 import type { CollectContext } from './collect-context';
+import { ObjectKeys } from '../store/object-keys';
 import { crashPoint } from './crash-points';
 import type { EntraTarget } from './entra-target';
 import { PollState } from './poll-state';
@@ -89,9 +90,10 @@ export async function collectDirectory(
     for (const a of assignments) assign.run(a.principalId, a.principalType, a.principalDisplayName, a.id);
 
     if (users.full) db.prepare('DELETE FROM entra_users').run();
+    const keys = new ObjectKeys(db);
     const upsertUser = db.prepare(
-      `INSERT OR REPLACE INTO entra_users (id, user_principal_name, mail, display_name, given_name, surname,
-        account_enabled, user_type, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO entra_users (id, key, user_principal_name, mail, display_name, given_name, surname,
+        account_enabled, user_type, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const deleteUser = db.prepare('DELETE FROM entra_users WHERE id = ?');
     for (const user of users.result.items) {
@@ -99,6 +101,7 @@ export async function collectDirectory(
       else
         upsertUser.run(
           user.id,
+          keys.of(user.id),
           text(user.userPrincipalName),
           text(user.mail),
           text(user.displayName),
@@ -119,7 +122,7 @@ export async function collectDirectory(
       'INSERT OR REPLACE INTO entra_groups (id, display_name, raw) VALUES (?, ?, ?)',
     );
     const addMember = db.prepare(
-      'INSERT OR REPLACE INTO entra_group_members (group_id, member_id, member_type) VALUES (?, ?, ?)',
+      'INSERT OR REPLACE INTO entra_group_members (group_id, member_id, member_type, member_key) VALUES (?, ?, ?, ?)',
     );
     const removeMember = db.prepare('DELETE FROM entra_group_members WHERE group_id = ? AND member_id = ?');
     const deleteGroup = db.prepare('DELETE FROM entra_groups WHERE id = ?');
@@ -144,6 +147,7 @@ export async function collectDirectory(
               : /user/i.test(String(member['@odata.type'] ?? 'user'))
                 ? 'user'
                 : 'other',
+            keys.of(member.id),
           );
       }
     }

@@ -2,6 +2,7 @@ import type { PulumiRestClient } from '../pulumi/rest-client';
 import type { PulumiTeamInfo } from '../pulumi/rest-types';
 import type { PulumiScimClient } from '../pulumi/scim-client';
 import { isoNow, saveDocument, type CollectContext } from './collect-context';
+import { ObjectKeys } from '../store/object-keys';
 import { crashPoint } from './crash-points';
 
 export interface PulumiScimResult {
@@ -18,15 +19,17 @@ export async function collectPulumiScim(
   const [users, groups] = [await scim.listUsers(), await scim.listGroups()];
   db.transaction(() => {
     db.prepare('DELETE FROM pulumi_users').run();
+    const keys = new ObjectKeys(db);
     const user = db.prepare(
-      `INSERT OR REPLACE INTO pulumi_users (id, user_name, email, display_name, given_name, family_name, active, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR REPLACE INTO pulumi_users (id, key, user_name, email, display_name, given_name, family_name,
+        active, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const u of users) {
       const email =
         u.emails?.find((e) => e.type === 'work') ?? u.emails?.find((e) => e.primary) ?? u.emails?.[0];
       user.run(
         u.id,
+        keys.of(u.id),
         u.userName,
         email?.value ?? null,
         u.displayName ?? null,
@@ -41,11 +44,11 @@ export async function collectPulumiScim(
     db.prepare('DELETE FROM pulumi_group_members').run();
     const group = db.prepare('INSERT OR REPLACE INTO pulumi_groups (id, display_name, raw) VALUES (?, ?, ?)');
     const member = db.prepare(
-      'INSERT OR IGNORE INTO pulumi_group_members (group_id, member_id) VALUES (?, ?)',
+      'INSERT OR IGNORE INTO pulumi_group_members (group_id, member_id, member_key) VALUES (?, ?, ?)',
     );
     for (const g of groups) {
       group.run(g.id, g.displayName, JSON.stringify(g));
-      for (const m of g.members ?? []) member.run(g.id, m.value);
+      for (const m of g.members ?? []) member.run(g.id, m.value, keys.of(m.value));
     }
   })();
   return { users: users.length, groups: groups.length };

@@ -46,8 +46,8 @@ const steps: [ConfigKind, (context: RuleContext) => StepResult][] = [
   [
     'config.single_pulumi_admin',
     ({ input, settings }) => {
-      if (!input.pulumiOrgMembers) return unknown('Needs the Pulumi access token (REST API) to check.');
-      const adminCount = input.pulumiOrgMembers.filter((m) => m.role === 'admin').length;
+      const adminCount = input.pulumiAdminCount;
+      if (adminCount === null) return unknown('Needs the Pulumi access token (REST API) to check.');
       return adminCount > 1
         ? pass(`${adminCount} admins.`)
         : fail(`${adminCount} admin(s); the guide recommends more than one.`, {

@@ -36,7 +36,7 @@ function causeDetails(
       // Pulumi refuses the whole change when a member is not an active Pulumi user.
       const { entraUsers, pulumiUsers } = context.input;
       const blocked = [...(context.input.userMembers.get(outcome.entraId) ?? [])]
-        .filter((u) => !pulumiUsers[context.matchedPulumi[u] ?? -1]?.active)
+        .filter((u) => !pulumiUsers[context.users.pulumiOf[u] ?? -1]?.active)
         .map((u) => entraUsers[u]?.displayName || entraUsers[u]?.userPrincipalName || 'a member');
       return { member: blocked.length ? blocked : ['a member who is not an active Pulumi user'] };
     }
@@ -59,7 +59,8 @@ export function failureRules(context: RuleContext): void {
     const group = groups.get(outcome.entraId);
     // An object since deleted in Entra: only a failed removal that left the account active matters.
     const removal = outcome.action === 'delete' || outcome.action === 'disable';
-    if (!user && !group && !(removal && context.users.byEntra.get(outcome.entraId)?.active)) continue;
+    const linkedAccount = input.pulumiUsers[context.users.deletedLinks.get(outcome.entraId) ?? -1];
+    if (!user && !group && !(removal && linkedAccount?.active)) continue;
     const cause = outcome.cause ?? 'unknown';
     const displayName =
       user?.displayName ||

@@ -79,7 +79,7 @@ export function jobRules(context: RuleContext): void {
   }
 
   const escrowed = Number((status.lastExecution as Json | undefined)?.countEscrowed ?? 0);
-  const provisioned = context.users.entraOf.size + context.groups.entraOf.size;
+  const provisioned = context.users.size + context.groups.entraOf.size;
   const share = escrowed / Math.max(1, escrowed + provisioned);
   const completeFailures = Number(status.countSuccessiveCompleteFailures ?? 0);
   if (

@@ -1,14 +1,29 @@
 import { provisioningUpn } from '../../../shared/entra-rules';
+import type { MemberIndex } from './member-index';
 import type { EntraUserRow, NamedRow, PulumiUserRow, ReconcileInput } from './reconcile-input';
 
-export type MatchedBy = 'link' | 'userName' | 'email' | 'displayName';
-
-/** A one-to-one pairing of Entra objects with SCIM resources. */
+/** A one-to-one pairing of Entra groups with SCIM groups (teams). */
 export interface Pairing<P> {
   byEntra: Map<string, P>;
   /** SCIM id → Entra id (for links: even when the Entra object no longer exists). */
   entraOf: Map<string, string>;
-  how: Map<string, MatchedBy>;
+}
+
+/**
+ * The one-to-one pairing of Entra users with Pulumi accounts, by index into the two user lists: at
+ * scale a pairing keyed by id strings cost half a second to build and every rule paid to read it.
+ */
+export interface UserPairing {
+  /** By Entra user index: the paired Pulumi user's index, or -1. */
+  pulumiOf: Int32Array;
+  /** By Pulumi user index: the paired Entra user's index, or -1 (also for a link to a deleted user). */
+  entraOf: Int32Array;
+  /** By Pulumi user index: 1 when paired at all, with an existing Entra user or a deleted one. */
+  paired: Uint8Array;
+  /** Accounts the log links to Entra users that no longer exist: Entra id → Pulumi user index. */
+  deletedLinks: Map<string, number>;
+  /** How many accounts are paired. */
+  size: number;
 }
 
 const lower = (value: string | null | undefined) => (value ? value.toLowerCase() : null);
@@ -27,21 +42,20 @@ function pair<E extends { id: string }, P extends { id: string }>(
   entra: E[],
   scim: P[],
   links: Map<string, string>,
-  keys: { by: MatchedBy; entraKey: (e: E) => string | null; scimKey: (p: P) => string | null }[],
+  keys: { entraKey: (e: E) => string | null; scimKey: (p: P) => string | null }[],
 ): Pairing<P> {
   const scimById = new Map(scim.map((p) => [p.id, p]));
-  const result: Pairing<P> = { byEntra: new Map(), entraOf: new Map(), how: new Map() };
-  const take = (entraId: string, resource: P, by: MatchedBy) => {
+  const result: Pairing<P> = { byEntra: new Map(), entraOf: new Map() };
+  const take = (entraId: string, resource: P) => {
     result.byEntra.set(entraId, resource);
     result.entraOf.set(resource.id, entraId);
-    result.how.set(entraId, by);
   };
   // Strongest first: what Entra itself linked (the log), even to an Entra object since deleted.
   for (const [entraId, scimId] of links) {
     const resource = scimById.get(scimId);
-    if (resource && !result.entraOf.has(scimId)) take(entraId, resource, 'link');
+    if (resource && !result.entraOf.has(scimId)) take(entraId, resource);
   }
-  for (const { by, entraKey, scimKey } of keys) {
+  for (const { entraKey, scimKey } of keys) {
     const free = indexBy(
       scim.filter((p) => !result.entraOf.has(p.id)),
       scimKey,
@@ -51,23 +65,68 @@ function pair<E extends { id: string }, P extends { id: string }>(
       const key = entraKey(object);
       const resource = key ? free.get(key) : undefined;
       if (!resource || result.entraOf.has(resource.id)) continue;
-      take(object.id, resource, by);
+      take(object.id, resource);
     }
   }
   return result;
 }
 
+interface MatchKeys {
+  entra: (user: EntraUserRow) => string | null;
+  pulumi: (account: PulumiUserRow) => string | null;
+}
+const userNameKeys: MatchKeys = {
+  entra: (u) => lower(u.userPrincipalName && provisioningUpn(u.userPrincipalName)),
+  pulumi: (p) => lower(p.userName),
+};
+const emailKeys: MatchKeys = { entra: (u) => lower(u.mail), pulumi: (p) => lower(p.email) };
+
 /** Users: identity links from the log, then SCIM userName = UPN, then work email = mail. */
-export function matchUsers(input: ReconcileInput): Pairing<PulumiUserRow> {
-  const links = new Map(input.links.filter((l) => l.objectType === 'user').map((l) => [l.entraId, l.scimId]));
-  return pair<EntraUserRow, PulumiUserRow>(input.entraUsers, input.pulumiUsers, links, [
-    {
-      by: 'userName',
-      entraKey: (u) => lower(u.userPrincipalName && provisioningUpn(u.userPrincipalName)),
-      scimKey: (p) => lower(p.userName),
-    },
-    { by: 'email', entraKey: (u) => lower(u.mail), scimKey: (p) => lower(p.email) },
-  ]);
+export function matchUsers(input: ReconcileInput, index: MemberIndex): UserPairing {
+  const { entraUsers, pulumiUsers } = input;
+  const pairing: UserPairing = {
+    pulumiOf: new Int32Array(entraUsers.length).fill(-1),
+    entraOf: new Int32Array(pulumiUsers.length).fill(-1),
+    paired: new Uint8Array(pulumiUsers.length),
+    deletedLinks: new Map(),
+    size: 0,
+  };
+  const take = (u: number, p: number) => {
+    pairing.pulumiOf[u] = p;
+    pairing.entraOf[p] = u;
+    pairing.paired[p] = 1;
+    pairing.size += 1;
+  };
+  // Strongest first: what Entra itself linked (the log), even to a user since deleted. A user's
+  // latest link counts (a later row for the same user replaces an earlier one).
+  const links = new Map<string, string>();
+  for (const link of input.links) if (link.objectType === 'user') links.set(link.entraId, link.scimId);
+  for (const [entraId, scimId] of links) {
+    const p = index.pulumiIndex.get(scimId);
+    if (p === undefined || pairing.paired[p]) continue;
+    const u = index.userIndex.get(entraId);
+    if (u !== undefined) take(u, p);
+    else {
+      pairing.deletedLinks.set(entraId, p);
+      pairing.paired[p] = 1;
+      pairing.size += 1;
+    }
+  }
+  // Then by key, among those still unpaired; the first account per key wins, so matching is deterministic.
+  for (const keys of [userNameKeys, emailKeys]) {
+    const free = new Map<string, number>();
+    pulumiUsers.forEach((account, p) => {
+      const key = pairing.paired[p] ? null : keys.pulumi(account);
+      if (key && !free.has(key)) free.set(key, p);
+    });
+    entraUsers.forEach((user, u) => {
+      if ((pairing.pulumiOf[u] ?? -1) >= 0) return;
+      const key = keys.entra(user);
+      const p = key ? free.get(key) : undefined;
+      if (p !== undefined && !pairing.paired[p]) take(u, p);
+    });
+  }
+  return pairing;
 }
 
 /** Groups: identity links from the log, then display name (Entra's own matching rule for groups). */
@@ -78,6 +137,6 @@ export function matchGroups(input: ReconcileInput, inScope: Set<string>): Pairin
   // Only groups Entra provisions look for a team by name; any other team is Pulumi's own business.
   const candidates = input.entraGroups.filter((g) => inScope.has(g.id));
   return pair<NamedRow, NamedRow>(candidates, input.pulumiGroups, links, [
-    { by: 'displayName', entraKey: (g) => lower(g.displayName), scimKey: (p) => lower(p.displayName) },
+    { entraKey: (g) => lower(g.displayName), scimKey: (p) => lower(p.displayName) },
   ]);
 }

@@ -1,5 +1,4 @@
-import type { Pairing } from './matching';
-import type { PulumiUserRow, ReconcileInput } from './reconcile-input';
+import type { ReconcileInput } from './reconcile-input';
 
 /**
  * Users by index. Memberships arrive as indexes (reconcile-input.ts) because at scale there are half
@@ -18,18 +17,4 @@ export function indexMembers(input: ReconcileInput): MemberIndex {
     userIndex: new Map(input.entraUsers.map((u, i) => [u.id, i])),
     pulumiIndex: new Map(input.pulumiUsers.map((p, i) => [p.id, i])),
   };
-}
-
-/** For each Entra user index, the index of the Pulumi user it is matched with, or -1. */
-export function matchedIndexes(
-  input: ReconcileInput,
-  index: MemberIndex,
-  users: Pairing<PulumiUserRow>,
-): Int32Array {
-  const matched = new Int32Array(input.entraUsers.length).fill(-1);
-  input.entraUsers.forEach((user, i) => {
-    const account = users.byEntra.get(user.id);
-    if (account) matched[i] = index.pulumiIndex.get(account.id) ?? -1;
-  });
-  return matched;
 }

@@ -73,7 +73,8 @@ export interface ReconcileInput {
   teamMembers: Map<string, TeamMembers>;
   /** Null when the REST API is not configured (nothing to compare then). */
   pulumiTeams: { displayName: string | null; kind: string | null }[] | null;
-  pulumiOrgMembers: { login: string; role: string }[] | null;
+  /** Members of the Pulumi organization with the admin role; counted by SQLite (a member list can be long). */
+  pulumiAdminCount: number | null;
   pulumiOrganization: { features?: { samlSsoEnabled?: boolean | null } | null } | null;
   links: { objectType: 'user' | 'group'; entraId: string; scimId: string }[];
   /** Latest log entries that failed, one per object (a later success or skip supersedes a failure). */
@@ -117,19 +118,76 @@ function parseIndexes(text: string | null): Int32Array {
 }
 
 /**
- * Memberships as indexes, computed by SQLite: half a million rows on each side would otherwise cross
- * into JavaScript one by one and be hashed by id again in every rule. The rank of an id in id order
- * is its index, because the user lists are read in id order in the same transaction.
+ * Where each stored object key sits in a user list read in id order (-1: not in it). Memberships are
+ * stored as keys (migration 5), so this table turns them into indexes without touching a text id: half
+ * a million memberships per side at scale.
  */
-function indexedMembers(db: Database.Database, users: string, members: string, where: string) {
-  return db
-    .prepare(
-      `WITH ranked AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS ix FROM ${users})
-       SELECT m.group_id, group_concat(r.ix), group_concat(CASE WHEN r.ix IS NULL THEN m.member_id END, char(31))
-         FROM ${members} m LEFT JOIN ranked r ON r.id = m.member_id ${where} GROUP BY m.group_id`,
+function positionsOf(db: Database.Database, users: 'entra_users' | 'pulumi_users'): Int32Array {
+  const keys = db.prepare<[], number>(`SELECT key FROM ${users} ORDER BY id`).pluck().all();
+  const positions = new Int32Array(keys.reduce((max, key) => Math.max(max, key), 0) + 1).fill(-1);
+  keys.forEach((key, i) => (positions[key] = i));
+  return positions;
+}
+
+interface KeyedMembers {
+  /** Indexes into the user list. */
+  known: Int32Array;
+  /** Keys of members the user list does not hold. */
+  unknownKeys: number[];
+}
+
+/** Each group's members from one scan of a membership table, split by whether the user list holds them. */
+function keyedMembers(
+  db: Database.Database,
+  members: 'entra_group_members' | 'pulumi_group_members',
+  where: string,
+  positions: Int32Array,
+): Map<string, KeyedMembers> {
+  const rows = db
+    .prepare<[], [string, string]>(
+      `SELECT group_id, group_concat(member_key) FROM ${members} ${where} GROUP BY group_id`,
     )
     .raw(true)
-    .all() as [string, string | null, string | null][];
+    .all();
+  return new Map(
+    rows.map(([group, keys]) => {
+      const known = parseIndexes(keys);
+      const unknownKeys: number[] = [];
+      let held = 0;
+      for (const key of known) {
+        const position = key < positions.length ? (positions[key] ?? -1) : -1;
+        if (position >= 0) known[held++] = position;
+        else unknownKeys.push(key);
+      }
+      return [group, { known: known.subarray(0, held), unknownKeys }];
+    }),
+  );
+}
+
+/** The ids of keys, for the few members a user list lacks. */
+function idsOfKeys(db: Database.Database, keys: number[]): Map<number, string> {
+  if (!keys.length) return new Map();
+  const rows = db
+    .prepare<[string], [number, string]>(
+      'SELECT key, id FROM object_keys WHERE key IN (SELECT value FROM json_each(?))',
+    )
+    .raw(true)
+    .all(JSON.stringify(keys));
+  return new Map(rows);
+}
+
+function teamMembersOf(db: Database.Database): Map<string, TeamMembers> {
+  const teams = keyedMembers(db, 'pulumi_group_members', '', positionsOf(db, 'pulumi_users'));
+  const ids = idsOfKeys(
+    db,
+    [...teams.values()].flatMap((team) => team.unknownKeys),
+  );
+  return new Map(
+    [...teams].map(([team, { known, unknownKeys }]) => [
+      team,
+      { known, unknown: unknownKeys.map((key) => ids.get(key) ?? '') },
+    ]),
+  );
 }
 
 function nestedGroupsOf(db: Database.Database): Map<string, string[]> {
@@ -166,10 +224,16 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
                 given_name AS givenName, surname, account_enabled AS accountEnabled FROM entra_users ORDER BY id`,
       ),
       entraGroups: all(db, 'SELECT id, display_name AS displayName FROM entra_groups'),
+      // Members the directory read does not hold are left out: nothing is known of them.
       userMembers: new Map(
-        indexedMembers(db, 'entra_users', 'entra_group_members', "WHERE m.member_type = 'user'").map(
-          ([group, known]) => [group, parseIndexes(known)],
-        ),
+        [
+          ...keyedMembers(
+            db,
+            'entra_group_members',
+            "WHERE member_type = 'user'",
+            positionsOf(db, 'entra_users'),
+          ),
+        ].map(([group, members]) => [group, members.known]),
       ),
       nestedGroups: nestedGroupsOf(db),
       assignments: all(
@@ -182,14 +246,14 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
                 family_name AS familyName, active FROM pulumi_users ORDER BY id`,
       ),
       pulumiGroups: all(db, 'SELECT id, display_name AS displayName FROM pulumi_groups'),
-      teamMembers: new Map(
-        indexedMembers(db, 'pulumi_users', 'pulumi_group_members', '').map(([team, known, unknown]) => [
-          team,
-          { known: parseIndexes(known), unknown: unknown ? unknown.split('\x1f') : [] },
-        ]),
-      ),
+      teamMembers: teamMembersOf(db),
       pulumiTeams: restReadAt ? all(db, 'SELECT display_name AS displayName, kind FROM pulumi_teams') : null,
-      pulumiOrgMembers: restReadAt ? all(db, 'SELECT login, role FROM pulumi_org_members') : null,
+      pulumiAdminCount: restReadAt
+        ? (db
+            .prepare<[], number>("SELECT count(*) FROM pulumi_org_members WHERE role = 'admin'")
+            .pluck()
+            .get() ?? 0)
+        : null,
       pulumiOrganization: restReadAt ? readJson(document('pulumi.organization')?.body) : null,
       links: all(
         db,

@@ -6,7 +6,7 @@ import { FindingSet } from './finding-set';
 import { jobRules } from './job-rules';
 import { readLiveSchema } from './live-schema';
 import { matchGroups, matchUsers } from './matching';
-import { indexMembers, matchedIndexes } from './member-index';
+import { indexMembers } from './member-index';
 import type { ReconcileInput } from './reconcile-input';
 import { linkRoots } from './roots';
 import type { RuleContext } from './rule-context';
@@ -29,15 +29,13 @@ export interface Reconciliation {
 export function reconcile(input: ReconcileInput, settings: Partial<Settings>): Reconciliation {
   const index = indexMembers(input);
   const scope = computeScope(input, index);
-  const users = matchUsers(input);
   const context: RuleContext = {
     input,
     settings,
     schema: readLiveSchema(input.schema),
     scope,
     index,
-    matchedPulumi: matchedIndexes(input, index, users),
-    users,
+    users: matchUsers(input, index),
     groups: matchGroups(input, scope.groups),
     failures: new Map(input.failures.map((outcome) => [outcome.entraId, outcome])),
     findings: new FindingSet(),

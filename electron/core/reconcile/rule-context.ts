@@ -2,8 +2,8 @@ import type { Settings } from '../../../shared/contract';
 import type { FindingSet } from './finding-set';
 import type { LiveSchema } from './live-schema';
 import type { MemberIndex } from './member-index';
-import type { Pairing } from './matching';
-import type { LatestOutcome, NamedRow, PulumiUserRow, ReconcileInput } from './reconcile-input';
+import type { Pairing, UserPairing } from './matching';
+import type { LatestOutcome, NamedRow, ReconcileInput } from './reconcile-input';
 import type { Scope } from './scope';
 
 /** What every rule reads: the input, Entra's intent, the pairings, and where findings go. */
@@ -12,14 +12,12 @@ export interface RuleContext {
   settings: Partial<Settings>;
   schema: LiveSchema | null;
   scope: Scope;
-  users: Pairing<PulumiUserRow>;
+  users: UserPairing;
   groups: Pairing<NamedRow>;
   /** Objects whose latest log entry failed, by Entra id. */
   failures: Map<string, LatestOutcome>;
   findings: FindingSet;
   index: MemberIndex;
-  /** By Entra user index: the matched Pulumi user's index, or -1. */
-  matchedPulumi: Int32Array;
   /**
    * False until Pulumi's SCIM side has been read once: until then "not in Pulumi" would be a guess,
    * so only checks that need Entra's side alone (pre-flight, configuration) run.

@@ -32,6 +32,21 @@ export function countFindings(findings: Finding[]): FindingCounts {
   return counts;
 }
 
+function userCounts(context: RuleContext, flagged: Set<string>): ObjectCounts {
+  const { input, scope, users } = context;
+  let inScope = 0;
+  let matched = 0;
+  let inSync = 0;
+  input.entraUsers.forEach((user, u) => {
+    if (!scope.userFlags[u]) return;
+    inScope += 1;
+    if ((users.pulumiOf[u] ?? -1) < 0) return;
+    matched += 1;
+    if (!flagged.has(user.id)) inSync += 1;
+  });
+  return { inScope, matched, inSync };
+}
+
 /** A run's counts: per object type in scope, matched, in sync (no open error or warning), and findings. */
 export function countRun(context: RuleContext, findings: Finding[]): RunCounts {
   const flagged = new Set<string>();
@@ -40,7 +55,7 @@ export function countRun(context: RuleContext, findings: Finding[]): RunCounts {
   const existingGroups = new Set(context.input.entraGroups.map((g) => g.id));
   const groupsInScope = new Set([...context.scope.groups].filter((id) => existingGroups.has(id)));
   return {
-    users: objectCounts(context.scope.users, context.users.byEntra, flagged),
+    users: userCounts(context, flagged),
     teams: objectCounts(groupsInScope, context.groups.byEntra, flagged),
     findings: countFindings(findings),
   };

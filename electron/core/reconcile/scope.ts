@@ -6,8 +6,7 @@ export interface Scope {
   syncAll: boolean;
   /** SkipOutOfScopeDeletions "True": users who leave scope are deliberately left active. */
   skipOutOfScopeDeletions: boolean;
-  users: Set<string>;
-  /** The same users as flags by Entra user index (see member-index.ts). */
+  /** The users in scope, as flags by Entra user index (see member-index.ts). */
   userFlags: Uint8Array;
   groups: Set<string>;
 }
@@ -34,9 +33,5 @@ export function computeScope(input: ReconcileInput, index: MemberIndex): Scope {
     for (const groupId of groups)
       for (const user of input.userMembers.get(groupId) ?? []) userFlags[user] = 1;
   }
-  const users = new Set<string>();
-  input.entraUsers.forEach((user, i) => {
-    if (userFlags[i]) users.add(user.id);
-  });
-  return { syncAll, skipOutOfScopeDeletions, users, userFlags, groups };
+  return { syncAll, skipOutOfScopeDeletions, userFlags, groups };
 }

@@ -21,7 +21,6 @@ export function teamRules(context: RuleContext): void {
   const pushesMembers = rule.attributes.some((a) => a.target === 'members');
   const reported = observedLimit(context);
   const hardLimit = Math.min(cloudTeamNameLimit, reported ?? cloudTeamNameLimit);
-  const { index } = context;
   const held = new Int32Array(input.pulumiUsers.length);
   const intended = new Int32Array(input.pulumiUsers.length);
   let stamp = 0;
@@ -43,13 +42,14 @@ export function teamRules(context: RuleContext): void {
       },
     );
   };
+  // p: the member's index into Pulumi's user list, or -1 for an id the list lacks.
   const extraFinding = (
     subject: { entraId: string; scimId: string | undefined; displayName: string },
-    scimId: string,
+    p: number,
+    scimId = input.pulumiUsers[p]?.id ?? '',
   ) => {
-    const entraId = users.entraOf.get(scimId);
-    const user = entraId ? input.entraUsers[index.userIndex.get(entraId) ?? -1] : undefined;
-    const account = input.pulumiUsers[index.pulumiIndex.get(scimId) ?? -1];
+    const user = input.entraUsers[users.entraOf[p] ?? -1];
+    const account = input.pulumiUsers[p];
     findings.add(
       'team.member_extra',
       { ...subject, part: scimId },
@@ -112,7 +112,7 @@ export function teamRules(context: RuleContext): void {
     for (const p of members.known) held[p] = stamp;
     for (const u of input.userMembers.get(group.id) ?? []) {
       if (!scope.userFlags[u]) continue;
-      const p = context.matchedPulumi[u] ?? -1;
+      const p = users.pulumiOf[u] ?? -1;
       if (p >= 0) {
         intended[p] = stamp;
         if (held[p] !== stamp) memberFinding(subject, 'team.member_missing', u);
@@ -121,9 +121,8 @@ export function teamRules(context: RuleContext): void {
       else if (input.entraUsers[u]?.accountEnabled !== 0)
         memberFinding(subject, 'team.member_not_provisioned', u);
     }
-    for (const p of members.known)
-      if (intended[p] !== stamp) extraFinding(subject, input.pulumiUsers[p]?.id ?? '');
-    for (const scimId of members.unknown) extraFinding(subject, scimId);
+    for (const p of members.known) if (intended[p] !== stamp) extraFinding(subject, p);
+    for (const scimId of members.unknown) extraFinding(subject, -1, scimId);
   }
 
   // A team Entra made (linked in the log) for a group no longer assigned or deleted: the next cycle deletes it.

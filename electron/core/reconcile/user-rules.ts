@@ -60,19 +60,20 @@ export function userRules(context: RuleContext): void {
     return attribute && attribute.flowType !== 'ObjectAddOnly' ? [{ compared, attribute }] : [];
   });
 
-  const byEmail = new Map<string, EntraUserRow[]>();
-  for (const user of input.entraUsers) {
-    const inScope = scope.users.has(user.id);
+  // Email → indexes of the in-scope users whose mapping yields it.
+  const byEmail = new Map<string, number[]>();
+  input.entraUsers.forEach((user, u) => {
+    const inScope = scope.userFlags[u] === 1;
     const enabled = user.accountEnabled !== 0;
-    const pulumi = users.byEntra.get(user.id);
+    const pulumi = input.pulumiUsers[users.pulumiOf[u] ?? -1];
     const source = sourceOf(user);
     const subject = { entraId: user.id, scimId: pulumi?.id, displayName: nameOf(user) };
     const email = emailRule ? mappedValue(emailRule, source, false) : undefined;
     if (inScope && email) {
       const key = email.toLowerCase();
       const sharing = byEmail.get(key);
-      if (sharing) sharing.push(user);
-      else byEmail.set(key, [user]);
+      if (sharing) sharing.push(u);
+      else byEmail.set(key, [u]);
     }
 
     // Pre-flight: Entra cannot create a user without the email Pulumi requires.
@@ -82,7 +83,7 @@ export function userRules(context: RuleContext): void {
         mail: user.mail,
         emailSource: emailRule?.source ?? null,
       });
-    if (!context.pulumiKnown) continue;
+    if (!context.pulumiKnown) return;
     if (inScope && enabled && !pulumi) {
       if (rule.flowTypes.has('Add'))
         findings.add('user.missing_in_pulumi', subject, {
@@ -91,9 +92,9 @@ export function userRules(context: RuleContext): void {
           entra: { inScope, accountEnabled: true },
           pulumi: null,
         });
-      continue;
+      return;
     }
-    if (!pulumi) continue;
+    if (!pulumi) return;
 
     // Out of scope with SkipOutOfScopeDeletions: Entra deliberately leaves the account as it is.
     const softDeleted = !enabled || !inScope;
@@ -110,7 +111,7 @@ export function userRules(context: RuleContext): void {
       findings.add('user.not_deprovisioned', subject, evidence);
     if (expectedActive === 'True' && active === 'False')
       findings.add('user.inactive_in_pulumi', subject, evidence);
-    if (!inScope || !rule.flowTypes.has('Update')) continue;
+    if (!inScope || !rule.flowTypes.has('Update')) return;
 
     for (const { compared, attribute } of comparedRules) {
       const expected = mappedValue(attribute, source, softDeleted);
@@ -137,20 +138,24 @@ export function userRules(context: RuleContext): void {
         { severity: userNameRule?.flowType === 'ObjectAddOnly' ? 'info' : 'warning' },
       );
     }
-  }
+  });
 
   // Pulumi allows one account per email: of several in-scope users sharing one, only the first can be created.
   for (const sharing of byEmail.values()) {
     if (sharing.length < 2) continue;
-    const holder = sharing.map((u) => users.byEntra.get(u.id)).find(Boolean);
-    for (const user of sharing) {
-      if (users.byEntra.has(user.id) || user.accountEnabled === 0) continue;
+    const pairedWith = (u: number) => input.pulumiUsers[users.pulumiOf[u] ?? -1];
+    const holder = sharing.map(pairedWith).find(Boolean);
+    for (const u of sharing) {
+      const user = input.entraUsers[u];
+      if (!user || pairedWith(u) || user.accountEnabled === 0) continue;
       findings.add(
         'user.duplicate_email',
         { entraId: user.id, displayName: nameOf(user) },
         {
           email: user.mail,
-          sharedWith: sharing.filter((u) => u !== user).map((u) => u.userPrincipalName),
+          sharedWith: sharing
+            .filter((other) => other !== u)
+            .map((other) => input.entraUsers[other]?.userPrincipalName),
           heldInPulumiBy: holder?.userName ?? null,
         },
       );
@@ -158,22 +163,21 @@ export function userRules(context: RuleContext): void {
   }
 
   if (!context.pulumiKnown) return;
-  for (const pulumi of input.pulumiUsers) {
-    if (users.entraOf.has(pulumi.id) || !pulumi.active) continue;
+  input.pulumiUsers.forEach((pulumi, p) => {
+    if (users.paired[p] || !pulumi.active) return;
     findings.add(
       'user.unmatched_in_pulumi',
       { scimId: pulumi.id, displayName: pulumi.displayName || pulumi.userName },
       { pulumi: { userName: pulumi.userName, email: pulumi.email, active: true }, entra: null },
     );
-  }
+  });
   // A link to an Entra user that no longer exists: deleted in Entra, so the account should be inactive.
-  const existing = new Set(input.entraUsers.map((u) => u.id));
-  for (const [scimId, entraId] of users.entraOf) {
-    const pulumi = users.byEntra.get(entraId);
-    if (existing.has(entraId) || !pulumi?.active || scope.skipOutOfScopeDeletions) continue;
+  for (const [entraId, p] of users.deletedLinks) {
+    const pulumi = input.pulumiUsers[p];
+    if (!pulumi?.active || scope.skipOutOfScopeDeletions) continue;
     findings.add(
       'user.not_deprovisioned',
-      { entraId, scimId, displayName: pulumi.displayName || pulumi.userName },
+      { entraId, scimId: pulumi.id, displayName: pulumi.displayName || pulumi.userName },
       { entra: { deleted: true }, pulumi: { userName: pulumi.userName, active: true } },
     );
   }

@@ -3,6 +3,13 @@ import { initial } from './001-initial';
 import { collectedState } from './002-collected-state';
 import { pollItems } from './003-poll-items';
 import { reconciliation } from './004-reconciliation';
+import { objectKeys } from './005-object-keys';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
-export const migrations: readonly Migration[] = [initial, collectedState, pollItems, reconciliation];
+export const migrations: readonly Migration[] = [
+  initial,
+  collectedState,
+  pollItems,
+  reconciliation,
+  objectKeys,
+];
