@@ -23,6 +23,10 @@ describe('object keys (migration 5)', () => {
         VALUES ('g-1', 'e-1', 'user'), ('g-1', 'e-9', 'user'), ('g-1', 'g-2', 'group');
       INSERT INTO pulumi_users (id, user_name, active, raw) VALUES ('p-1', 'ada@contoso.example', 1, '{}');
       INSERT INTO pulumi_group_members (group_id, member_id) VALUES ('t-1', 'p-1'), ('t-1', 'p-gone');
+      INSERT INTO identity_links (object_type, entra_id, scim_id, learned_from, learned_at)
+        VALUES ('user', 'e-2', 'p-1', 'provisioning_log', '2026-11-01T08:00:00Z'),
+               ('user', 'e-1', 'p-1', 'provisioning_log', '2026-11-02T08:00:00Z'),
+               ('group', 'g-1', 't-1', 'provisioning_log', '2026-11-02T08:00:00Z');
     `);
     v4.close();
 
@@ -45,12 +49,29 @@ describe('object keys (migration 5)', () => {
         .all(),
     ).toEqual(['p-1', 'p-gone'].map((id) => ({ id, key: keyOf(id) })));
     expect(db.prepare('SELECT key FROM pulumi_users').pluck().get()).toBe(keyOf('p-1'));
+    // Links keep their rows and the order they were learned in (matching takes the earliest first).
+    expect(
+      db.prepare('SELECT entra_id, scim_id, entra_key, scim_key FROM identity_links ORDER BY rowid').all(),
+    ).toEqual(
+      [
+        ['e-2', 'p-1'],
+        ['e-1', 'p-1'],
+        ['g-1', 't-1'],
+      ].map(([entra, scim]) => ({
+        entra_id: entra,
+        scim_id: scim,
+        entra_key: keyOf(entra ?? ''),
+        scim_key: keyOf(scim ?? ''),
+      })),
+    );
 
     // A key never changes, and a new id gets a new one.
     const keys = new ObjectKeys(db);
     expect(keys.of('e-1')).toBe(keyOf('e-1'));
     const fresh = keys.of('e-new');
-    expect(new Set(['e-1', 'e-2', 'e-9', 'g-2', 'p-1', 'p-gone'].map(keyOf))).not.toContain(fresh);
+    expect(new Set(['e-1', 'e-2', 'e-9', 'g-1', 'g-2', 'p-1', 'p-gone', 't-1'].map(keyOf))).not.toContain(
+      fresh,
+    );
     expect(keys.of('e-new')).toBe(fresh);
     db.close();
   });

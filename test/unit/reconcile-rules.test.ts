@@ -59,7 +59,8 @@ function world(overrides: Partial<ReconcileInput> = {}): ReconcileInput {
     pulumiTeams: null,
     pulumiAdminCount: null,
     pulumiOrganization: null,
-    links: [],
+    userLinks: { entra: new Int32Array(0), pulumi: new Int32Array(0), goneEntraIds: new Map() },
+    groupLinks: [],
     failures: [],
     schema: healthySchema(),
     secrets: new Map([

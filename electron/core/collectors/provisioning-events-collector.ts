@@ -1,5 +1,6 @@
 import type { EntraGraph } from '../entra/graph-api';
 import type { ProvisioningEntry } from '../entra/graph-types';
+import { ObjectKeys } from '../store/object-keys';
 import { ProvisioningEventsRepo, type ProvisioningEventRecord } from '../store/provisioning-events-repo';
 import { classifyCause } from './classify-cause';
 import { isoNow, type CollectContext } from './collect-context';
@@ -70,10 +71,12 @@ export async function collectProvisioningEvents(
   const from = watermark
     ? Date.parse(watermark) - options.overlapMinutes * 60_000
     : clock.now() - options.backfillDays * 86_400_000;
+  const keys = new ObjectKeys(db);
   const link = db.prepare(
-    `INSERT INTO identity_links (object_type, entra_id, scim_id, learned_from, learned_at)
-     VALUES (?, ?, ?, 'provisioning_log', ?)
-     ON CONFLICT (object_type, entra_id) DO UPDATE SET scim_id = excluded.scim_id, learned_at = excluded.learned_at
+    `INSERT INTO identity_links (object_type, entra_id, scim_id, entra_key, scim_key, learned_from, learned_at)
+     VALUES (?, ?, ?, ?, ?, 'provisioning_log', ?)
+     ON CONFLICT (object_type, entra_id) DO UPDATE SET scim_id = excluded.scim_id,
+       scim_key = excluded.scim_key, learned_at = excluded.learned_at
      WHERE identity_links.scim_id <> excluded.scim_id`,
   );
   let ingested = 0;
@@ -101,7 +104,9 @@ export async function collectProvisioningEvents(
         // Only successful creates and matches prove the pairing; a failed create has no SCIM id.
         if (entry.provisioningStatusInfo.status !== 'success' || !entry.targetIdentity.id) continue;
         const type = /group/i.test(entry.sourceIdentity.identityType) ? 'group' : 'user';
-        link.run(type, entry.sourceIdentity.id, entry.targetIdentity.id, at);
+        const { id: entraId } = entry.sourceIdentity;
+        const { id: scimId } = entry.targetIdentity;
+        link.run(type, entraId, scimId, keys.of(entraId), keys.of(scimId), at);
       }
       const current = state.get(source)?.watermark;
       if (newest && (!current || Date.parse(newest) > Date.parse(current)))

@@ -1,5 +1,4 @@
 import { provisioningUpn } from '../../../shared/entra-rules';
-import type { MemberIndex } from './member-index';
 import type { EntraUserRow, NamedRow, PulumiUserRow, ReconcileInput } from './reconcile-input';
 
 /** A one-to-one pairing of Entra groups with SCIM groups (teams). */
@@ -82,7 +81,7 @@ const userNameKeys: MatchKeys = {
 const emailKeys: MatchKeys = { entra: (u) => lower(u.mail), pulumi: (p) => lower(p.email) };
 
 /** Users: identity links from the log, then SCIM userName = UPN, then work email = mail. */
-export function matchUsers(input: ReconcileInput, index: MemberIndex): UserPairing {
+export function matchUsers(input: ReconcileInput): UserPairing {
   const { entraUsers, pulumiUsers } = input;
   const pairing: UserPairing = {
     pulumiOf: new Int32Array(entraUsers.length).fill(-1),
@@ -97,21 +96,18 @@ export function matchUsers(input: ReconcileInput, index: MemberIndex): UserPairi
     pairing.paired[p] = 1;
     pairing.size += 1;
   };
-  // Strongest first: what Entra itself linked (the log), even to a user since deleted. A user's
-  // latest link counts (a later row for the same user replaces an earlier one).
-  const links = new Map<string, string>();
-  for (const link of input.links) if (link.objectType === 'user') links.set(link.entraId, link.scimId);
-  for (const [entraId, scimId] of links) {
-    const p = index.pulumiIndex.get(scimId);
-    if (p === undefined || pairing.paired[p]) continue;
-    const u = index.userIndex.get(entraId);
-    if (u !== undefined) take(u, p);
+  // Strongest first: what Entra itself linked (the log), even to a user since deleted.
+  const { userLinks } = input;
+  userLinks.entra.forEach((u, link) => {
+    const p = userLinks.pulumi[link] ?? -1;
+    if (p < 0 || pairing.paired[p]) return;
+    if (u >= 0) take(u, p);
     else {
-      pairing.deletedLinks.set(entraId, p);
+      pairing.deletedLinks.set(userLinks.goneEntraIds.get(link) ?? '', p);
       pairing.paired[p] = 1;
       pairing.size += 1;
     }
-  }
+  });
   // Then by key, among those still unpaired; the first account per key wins, so matching is deterministic.
   for (const keys of [userNameKeys, emailKeys]) {
     const free = new Map<string, number>();
@@ -131,9 +127,7 @@ export function matchUsers(input: ReconcileInput, index: MemberIndex): UserPairi
 
 /** Groups: identity links from the log, then display name (Entra's own matching rule for groups). */
 export function matchGroups(input: ReconcileInput, inScope: Set<string>): Pairing<NamedRow> {
-  const links = new Map(
-    input.links.filter((l) => l.objectType === 'group').map((l) => [l.entraId, l.scimId]),
-  );
+  const links = new Map(input.groupLinks.map((l) => [l.entraId, l.scimId]));
   // Only groups Entra provisions look for a team by name; any other team is Pulumi's own business.
   const candidates = input.entraGroups.filter((g) => inScope.has(g.id));
   return pair<NamedRow, NamedRow>(candidates, input.pulumiGroups, links, [

@@ -2,6 +2,14 @@ import type Database from 'better-sqlite3';
 
 import type { FailureCause } from '../../../shared/finding-kinds';
 import type { PollSource } from '../collectors/poll-state';
+import {
+  idsOfKeys,
+  keyedMembers,
+  positionsOf,
+  type Positions,
+  type UserLinks,
+  userLinksOf,
+} from './keyed-reads';
 
 export interface EntraUserRow {
   id: string;
@@ -76,7 +84,8 @@ export interface ReconcileInput {
   /** Members of the Pulumi organization with the admin role; counted by SQLite (a member list can be long). */
   pulumiAdminCount: number | null;
   pulumiOrganization: { features?: { samlSsoEnabled?: boolean | null } | null } | null;
-  links: { objectType: 'user' | 'group'; entraId: string; scimId: string }[];
+  userLinks: UserLinks;
+  groupLinks: { entraId: string; scimId: string }[];
   /** Latest log entries that failed, one per object (a later success or skip supersedes a failure). */
   failures: LatestOutcome[];
   schema: Record<string, unknown> | null;
@@ -101,83 +110,8 @@ function latestFailures(db: Database.Database): LatestOutcome[] {
   );
 }
 
-/** Reads "3,17,42" (SQLite's group_concat of integers) without creating a string per number. */
-function parseIndexes(text: string | null): Int32Array {
-  if (!text) return new Int32Array(0);
-  const out: number[] = [];
-  let value = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44) {
-      out.push(value);
-      value = 0;
-    } else value = value * 10 + (c - 48);
-  }
-  out.push(value);
-  return Int32Array.from(out);
-}
-
-/**
- * Where each stored object key sits in a user list read in id order (-1: not in it). Memberships are
- * stored as keys (migration 5), so this table turns them into indexes without touching a text id: half
- * a million memberships per side at scale.
- */
-function positionsOf(db: Database.Database, users: 'entra_users' | 'pulumi_users'): Int32Array {
-  const keys = db.prepare<[], number>(`SELECT key FROM ${users} ORDER BY id`).pluck().all();
-  const positions = new Int32Array(keys.reduce((max, key) => Math.max(max, key), 0) + 1).fill(-1);
-  keys.forEach((key, i) => (positions[key] = i));
-  return positions;
-}
-
-interface KeyedMembers {
-  /** Indexes into the user list. */
-  known: Int32Array;
-  /** Keys of members the user list does not hold. */
-  unknownKeys: number[];
-}
-
-/** Each group's members from one scan of a membership table, split by whether the user list holds them. */
-function keyedMembers(
-  db: Database.Database,
-  members: 'entra_group_members' | 'pulumi_group_members',
-  where: string,
-  positions: Int32Array,
-): Map<string, KeyedMembers> {
-  const rows = db
-    .prepare<[], [string, string]>(
-      `SELECT group_id, group_concat(member_key) FROM ${members} ${where} GROUP BY group_id`,
-    )
-    .raw(true)
-    .all();
-  return new Map(
-    rows.map(([group, keys]) => {
-      const known = parseIndexes(keys);
-      const unknownKeys: number[] = [];
-      let held = 0;
-      for (const key of known) {
-        const position = key < positions.length ? (positions[key] ?? -1) : -1;
-        if (position >= 0) known[held++] = position;
-        else unknownKeys.push(key);
-      }
-      return [group, { known: known.subarray(0, held), unknownKeys }];
-    }),
-  );
-}
-
-/** The ids of keys, for the few members a user list lacks. */
-function idsOfKeys(db: Database.Database, keys: number[]): Map<number, string> {
-  if (!keys.length) return new Map();
-  const rows = db
-    .prepare<[string], [number, string]>(
-      'SELECT key, id FROM object_keys WHERE key IN (SELECT value FROM json_each(?))',
-    )
-    .raw(true)
-    .all(JSON.stringify(keys));
-  return new Map(rows);
-}
-
-function teamMembersOf(db: Database.Database): Map<string, TeamMembers> {
-  const teams = keyedMembers(db, 'pulumi_group_members', '', positionsOf(db, 'pulumi_users'));
+function teamMembersOf(db: Database.Database, pulumiPositions: Positions): Map<string, TeamMembers> {
+  const teams = keyedMembers(db, 'pulumi_group_members', '', pulumiPositions);
   const ids = idsOfKeys(
     db,
     [...teams.values()].flatMap((team) => team.unknownKeys),
@@ -216,6 +150,8 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
       db.prepare('SELECT last_success_at AS at FROM poll_state WHERE source = ?').get(source) as
         { at: string | null } | undefined;
     const restReadAt = poll('pulumi.rest')?.at ?? null;
+    const entraPositions = positionsOf(db, 'entra_users');
+    const pulumiPositions = positionsOf(db, 'pulumi_users');
     const secrets = readJson<{ key: string; value: string }[]>(latest('secret_snapshots')?.body) ?? [];
     return {
       entraUsers: all(
@@ -226,14 +162,9 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
       entraGroups: all(db, 'SELECT id, display_name AS displayName FROM entra_groups'),
       // Members the directory read does not hold are left out: nothing is known of them.
       userMembers: new Map(
-        [
-          ...keyedMembers(
-            db,
-            'entra_group_members',
-            "WHERE member_type = 'user'",
-            positionsOf(db, 'entra_users'),
-          ),
-        ].map(([group, members]) => [group, members.known]),
+        [...keyedMembers(db, 'entra_group_members', "WHERE member_type = 'user'", entraPositions)].map(
+          ([group, members]) => [group, members.known],
+        ),
       ),
       nestedGroups: nestedGroupsOf(db),
       assignments: all(
@@ -246,7 +177,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
                 family_name AS familyName, active FROM pulumi_users ORDER BY id`,
       ),
       pulumiGroups: all(db, 'SELECT id, display_name AS displayName FROM pulumi_groups'),
-      teamMembers: teamMembersOf(db),
+      teamMembers: teamMembersOf(db, pulumiPositions),
       pulumiTeams: restReadAt ? all(db, 'SELECT display_name AS displayName, kind FROM pulumi_teams') : null,
       pulumiAdminCount: restReadAt
         ? (db
@@ -255,9 +186,11 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
             .get() ?? 0)
         : null,
       pulumiOrganization: restReadAt ? readJson(document('pulumi.organization')?.body) : null,
-      links: all(
+      userLinks: userLinksOf(db, entraPositions, pulumiPositions),
+      groupLinks: all(
         db,
-        'SELECT object_type AS objectType, entra_id AS entraId, scim_id AS scimId FROM identity_links',
+        `SELECT entra_id AS entraId, scim_id AS scimId FROM identity_links
+          WHERE object_type = 'group' ORDER BY rowid`,
       ),
       failures: latestFailures(db),
       schema: readJson(latest('schema_snapshots')?.body),

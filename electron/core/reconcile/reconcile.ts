@@ -35,7 +35,7 @@ export function reconcile(input: ReconcileInput, settings: Partial<Settings>): R
     schema: readLiveSchema(input.schema),
     scope,
     index,
-    users: matchUsers(input, index),
+    users: matchUsers(input),
     groups: matchGroups(input, scope.groups),
     failures: new Map(input.failures.map((outcome) => [outcome.entraId, outcome])),
     findings: new FindingSet(),

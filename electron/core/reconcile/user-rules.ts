@@ -60,8 +60,10 @@ export function userRules(context: RuleContext): void {
     return attribute && attribute.flowType !== 'ObjectAddOnly' ? [{ compared, attribute }] : [];
   });
 
-  // Email → indexes of the in-scope users whose mapping yields it.
-  const byEmail = new Map<string, number[]>();
+  // Pulumi allows one account per email. Only an unpaired user can be refused for it, so only the
+  // emails of unpaired in-scope users are contested; who shares them is gathered after the pass.
+  const emailKeys: (string | undefined)[] = new Array<string | undefined>(input.entraUsers.length);
+  const contested = new Map<string, number[]>();
   input.entraUsers.forEach((user, u) => {
     const inScope = scope.userFlags[u] === 1;
     const enabled = user.accountEnabled !== 0;
@@ -71,9 +73,8 @@ export function userRules(context: RuleContext): void {
     const email = emailRule ? mappedValue(emailRule, source, false) : undefined;
     if (inScope && email) {
       const key = email.toLowerCase();
-      const sharing = byEmail.get(key);
-      if (sharing) sharing.push(u);
-      else byEmail.set(key, [u]);
+      emailKeys[u] = key;
+      if (!pulumi) contested.set(key, []);
     }
 
     // Pre-flight: Entra cannot create a user without the email Pulumi requires.
@@ -103,14 +104,14 @@ export function userRules(context: RuleContext): void {
         ? undefined
         : activeRule && mappedValue(activeRule, source, softDeleted);
     const active = pulumi.active ? 'True' : 'False';
-    const evidence = {
+    const evidence = () => ({
       entra: { inScope, accountEnabled: enabled },
       pulumi: { userName: pulumi.userName, active: Boolean(pulumi.active) },
-    };
+    });
     if (expectedActive === 'False' && active === 'True')
-      findings.add('user.not_deprovisioned', subject, evidence);
+      findings.add('user.not_deprovisioned', subject, evidence());
     if (expectedActive === 'True' && active === 'False')
-      findings.add('user.inactive_in_pulumi', subject, evidence);
+      findings.add('user.inactive_in_pulumi', subject, evidence());
     if (!inScope || !rule.flowTypes.has('Update')) return;
 
     for (const { compared, attribute } of comparedRules) {
@@ -140,8 +141,11 @@ export function userRules(context: RuleContext): void {
     }
   });
 
-  // Pulumi allows one account per email: of several in-scope users sharing one, only the first can be created.
-  for (const sharing of byEmail.values()) {
+  // Of several in-scope users sharing an email, only the first can be created.
+  emailKeys.forEach((key, u) => {
+    if (key !== undefined) contested.get(key)?.push(u);
+  });
+  for (const sharing of contested.values()) {
     if (sharing.length < 2) continue;
     const pairedWith = (u: number) => input.pulumiUsers[users.pulumiOf[u] ?? -1];
     const holder = sharing.map(pairedWith).find(Boolean);

@@ -1,12 +1,12 @@
 import type { Migration } from '../migrate';
 
 /**
- * Numbers every user and member id once, so memberships can be read as integers. At scale there are
- * half a million memberships on each side; matching their text ids to users at every reconciliation
- * cost about half a second per side, where reading stored numbers costs a tenth of that.
+ * Numbers every user, member and linked id once, so memberships and identity links can be read as
+ * integers. At scale there are half a million memberships on each side; matching their text ids to
+ * users at every reconciliation cost about half a second per side, where reading stored numbers
+ * costs a tenth of that.
  *
- * The collected-state tables are rebuilt (SQLite cannot add a NOT NULL column without a default);
- * they hold only what the next poll would read again, so nothing of history is touched.
+ * The tables are rebuilt (SQLite cannot add a NOT NULL column without a default), keeping every row.
  */
 export const objectKeys: Migration = {
   version: 5,
@@ -19,7 +19,26 @@ export const objectKeys: Migration = {
     );
     INSERT INTO object_keys (id)
       SELECT id FROM entra_users UNION SELECT member_id FROM entra_group_members
-      UNION SELECT id FROM pulumi_users UNION SELECT member_id FROM pulumi_group_members;
+      UNION SELECT id FROM pulumi_users UNION SELECT member_id FROM pulumi_group_members
+      UNION SELECT entra_id FROM identity_links UNION SELECT scim_id FROM identity_links;
+
+    -- History: every link survives, in the order it was learned (rowid order, which matching follows).
+    CREATE TABLE identity_links_keyed (
+      object_type TEXT NOT NULL,      -- 'user' | 'group'
+      entra_id TEXT NOT NULL,
+      scim_id TEXT NOT NULL,
+      entra_key INTEGER NOT NULL,
+      scim_key INTEGER NOT NULL,
+      learned_from TEXT NOT NULL,     -- 'provisioning_log' | 'match'
+      learned_at TEXT NOT NULL,
+      PRIMARY KEY (object_type, entra_id)
+    );
+    INSERT INTO identity_links_keyed
+      SELECT l.object_type, l.entra_id, l.scim_id, e.key, s.key, l.learned_from, l.learned_at
+        FROM identity_links l JOIN object_keys e ON e.id = l.entra_id JOIN object_keys s ON s.id = l.scim_id
+       ORDER BY l.rowid;
+    DROP TABLE identity_links;
+    ALTER TABLE identity_links_keyed RENAME TO identity_links;
 
     CREATE TABLE entra_users_keyed (
       id TEXT PRIMARY KEY,
