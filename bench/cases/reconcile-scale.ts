@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import Database from 'better-sqlite3';
+
 import { CoreHost } from '../../electron/core/core-host';
 import { startEmulatedWorld } from '../../electron/emulators/emulated-world';
 import {
@@ -26,7 +28,12 @@ interface Measured {
   collectMs: number;
   databaseBytes: number;
   events: number;
+  /** The core worker's own reconciliation right after that first sync (load and compute; from the run's timestamps). */
+  workerRunMs: number;
+  /** Four runs in one fresh process: the first cold, the others the steady state. */
   runs: ProbeRun[];
+  /** The first run of each fresh process (this one and two more): a cold process varies from start to start. */
+  coldRuns: ProbeRun[];
   peakRssBytes: number;
 }
 
@@ -73,7 +80,22 @@ export async function collectScaleDatabase(options: ScaleOptions, workDir: strin
   }
   const database = join(dataDir, 'profiles', 'default.sqlite');
   const settings = { pulumiOrg: world.pulumi.org.name, pulumiApiUrl: world.pulumi.origin };
-  return { database, settings, collectMs, events };
+  return { database, settings, collectMs, events, workerRunMs: firstRunMs(database) };
+}
+
+/** How long the first recorded reconciliation took, by its own timestamps. */
+function firstRunMs(database: string): number {
+  const db = new Database(database, { readonly: true });
+  try {
+    const run = db
+      .prepare<[], { startedAt: string; finishedAt: string }>(
+        'SELECT started_at AS startedAt, finished_at AS finishedAt FROM reconciliation_runs ORDER BY id LIMIT 1',
+      )
+      .get();
+    return run ? Date.parse(run.finishedAt) - Date.parse(run.startedAt) : Number.NaN;
+  } finally {
+    db.close();
+  }
 }
 
 /** Reconciles a database in a process of its own (so its peak memory is its own), `runs` times. */
@@ -87,19 +109,33 @@ export function probeReconcile(database: string, settings: object, runs = 4) {
 }
 
 async function measure(options: ScaleOptions, workDir: string): Promise<Measured> {
-  const { database, settings, collectMs, events } = await collectScaleDatabase(options, workDir);
-  return { collectMs, events, databaseBytes: statSync(database).size, ...probeReconcile(database, settings) };
+  const { database, settings, collectMs, events, workerRunMs } = await collectScaleDatabase(options, workDir);
+  const probes = [
+    probeReconcile(database, settings),
+    probeReconcile(database, settings, 1),
+    probeReconcile(database, settings, 1),
+  ];
+  return {
+    collectMs,
+    events,
+    workerRunMs,
+    databaseBytes: statSync(database).size,
+    runs: probes[0]?.runs ?? [],
+    coldRuns: probes.flatMap((probe) => probe.runs.slice(0, 1)),
+    peakRssBytes: Math.max(...probes.map((probe) => probe.peakRssBytes)),
+  };
 }
 
 const ms = (value: number) => Math.round(value);
 const mib = (bytes: number) => Number((bytes / 1024 ** 2).toFixed(1));
-/** Runs after the first record every finding once; later ones meet an unchanged world (the steady state). */
+/** Runs after a process's first meet a warm process and an unchanged world (the steady state). */
 const steady = (m: Measured) => median(m.runs.slice(1).map((r) => r.totalMs));
+const cold = (m: Measured) => median(m.coldRuns.map((r) => r.totalMs));
 
 export const reconcileScaleCase: BenchCase = {
   name: 'reconcile.scale',
   description:
-    'Reconciliation of the scale world (100k users, 5k teams, 500k memberships, 1M log entries over 30 days, 1% drift, 2% failures) after the real collectors stored it; also at a tenth of that size, for the growth ratio. Reconciliation runs in a process of its own (load, compute, record), four times.',
+    'Reconciliation of the scale world (100k users, 5k teams, 500k memberships, 1M log entries over 30 days, 1% drift, 2% failures) after the real collectors stored it; also at a tenth of that size, for the growth ratio. Reconciliation runs in a process of its own (load, compute, record), four times, and once in each of two more fresh processes.',
   run: async ({ workDir }) => {
     const tenth: ScaleOptions = {
       ...scaleDefaults,
@@ -114,8 +150,8 @@ export const reconcileScaleCase: BenchCase = {
     const ratio = steady(full) / steady(small);
     const figures: Figure[] = [
       {
-        name: 'reconcile 100k (first run)',
-        value: ms(first?.totalMs ?? 0),
+        name: 'reconcile 100k (first run of a fresh process, median of 3)',
+        value: ms(cold(full)),
         unit: 'ms',
         target: { better: 'lower', value: 3_000 },
       },
@@ -138,15 +174,21 @@ export const reconcileScaleCase: BenchCase = {
         unit: '×',
         target: { better: 'lower', value: 15 },
       },
+      {
+        name: 'reconcile 100k in the core worker after its first sync (load + compute)',
+        value: ms(full.workerRunMs),
+        unit: 'ms',
+      },
       { name: 'collect 100k (first sync, all sources)', value: ms(full.collectMs), unit: 'ms' },
     ];
     return {
       status: 'ok',
       figures,
       notes: [
-        `100k: ${full.events.toLocaleString('en')} events stored, database ${mib(full.databaseBytes)} MiB; first run: load ${ms(first?.loadMs ?? 0)} ms, compute ${ms(first?.computeMs ?? 0)} ms, record ${ms(first?.recordMs ?? 0)} ms (${first?.opened ?? 0} findings opened)`,
+        `100k: ${full.events.toLocaleString('en')} events stored, database ${mib(full.databaseBytes)} MiB; first run of the first process: load ${ms(first?.loadMs ?? 0)} ms, compute ${ms(first?.computeMs ?? 0)} ms, record ${ms(first?.recordMs ?? 0)} ms (${first?.opened ?? 0} findings opened)`,
         `100k findings: ${JSON.stringify(first?.findings.byKind ?? {})} (${first?.findings.roots ?? 0} roots of ${first?.findings.total ?? 0}); users ${JSON.stringify(first?.users ?? {})}`,
-        `10k: ${small.events.toLocaleString('en')} events, runs ${small.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; 100k runs ${full.runs.map((r) => ms(r.totalMs)).join(' / ')} ms`,
+        `10k: ${small.events.toLocaleString('en')} events, runs ${small.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; 100k runs ${full.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; first runs of three fresh processes ${full.coldRuns.map((r) => ms(r.totalMs)).join(' / ')} ms`,
+        "a fresh process's first run pays V8's young generation growing while every row it reads survives (measured: the users query takes about twice as long on its first call)",
         'peak RSS includes Node itself and the esbuild step that starts the probe script',
       ],
     };

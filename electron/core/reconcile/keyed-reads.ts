@@ -23,13 +23,17 @@ export function parseIntegers(text: string | null): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Where each key sits in a user list read in id order: positions[key] is the index, or -1. */
+/** Where each key sits in a user list: positions[key] is the index, or -1. */
 export type Positions = Int32Array;
 
-export function positionsOf(db: Database.Database, users: 'entra_users' | 'pulumi_users'): Positions {
-  const keys = db.prepare<[], number>(`SELECT key FROM ${users} ORDER BY id`).pluck().all();
-  const positions = new Int32Array(keys.reduce((max, key) => Math.max(max, key), 0) + 1).fill(-1);
-  keys.forEach((key, i) => (positions[key] = i));
+/** A row read with its stored object key. */
+export interface Keyed {
+  key: number;
+}
+
+export function positionsOf(rows: readonly Keyed[]): Positions {
+  const positions = new Int32Array(rows.reduce((max, row) => Math.max(max, row.key), 0) + 1).fill(-1);
+  rows.forEach((row, i) => (positions[row.key] = i));
   return positions;
 }
 
@@ -94,10 +98,12 @@ export interface UserLinks {
 }
 
 export function userLinksOf(db: Database.Database, entra: Positions, pulumi: Positions): UserLinks {
+  // A scan in rowid order (the order learned) costs a fifth of filtering by type through the index and sorting.
   const [entraKeys, scimKeys] = db
     .prepare<[], [string | null, string | null]>(
-      `SELECT group_concat(entra_key), group_concat(scim_key)
-         FROM (SELECT entra_key, scim_key FROM identity_links WHERE object_type = 'user' ORDER BY rowid)`,
+      `SELECT group_concat(iif(object_type = 'user', entra_key, NULL)),
+              group_concat(iif(object_type = 'user', scim_key, NULL))
+         FROM (SELECT object_type, entra_key, scim_key FROM identity_links ORDER BY rowid)`,
     )
     .raw(true)
     .get() ?? [null, null];

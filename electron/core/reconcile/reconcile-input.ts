@@ -4,6 +4,7 @@ import type { FailureCause } from '../../../shared/finding-kinds';
 import type { PollSource } from '../collectors/poll-state';
 import {
   idsOfKeys,
+  type Keyed,
   keyedMembers,
   positionsOf,
   type Positions,
@@ -150,15 +151,22 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
       db.prepare('SELECT last_success_at AS at FROM poll_state WHERE source = ?').get(source) as
         { at: string | null } | undefined;
     const restReadAt = poll('pulumi.rest')?.at ?? null;
-    const entraPositions = positionsOf(db, 'entra_users');
-    const pulumiPositions = positionsOf(db, 'pulumi_users');
+    // In id order, so matching is deterministic; each row carries its key for the keyed reads.
+    const entraUsers = all<EntraUserRow & Keyed>(
+      db,
+      `SELECT id, key, user_principal_name AS userPrincipalName, mail, display_name AS displayName,
+              given_name AS givenName, surname, account_enabled AS accountEnabled FROM entra_users ORDER BY id`,
+    );
+    const pulumiUsers = all<PulumiUserRow & Keyed>(
+      db,
+      `SELECT id, key, user_name AS userName, email, display_name AS displayName, given_name AS givenName,
+              family_name AS familyName, active FROM pulumi_users ORDER BY id`,
+    );
+    const entraPositions = positionsOf(entraUsers);
+    const pulumiPositions = positionsOf(pulumiUsers);
     const secrets = readJson<{ key: string; value: string }[]>(latest('secret_snapshots')?.body) ?? [];
     return {
-      entraUsers: all(
-        db,
-        `SELECT id, user_principal_name AS userPrincipalName, mail, display_name AS displayName,
-                given_name AS givenName, surname, account_enabled AS accountEnabled FROM entra_users ORDER BY id`,
-      ),
+      entraUsers,
       entraGroups: all(db, 'SELECT id, display_name AS displayName FROM entra_groups'),
       // Members the directory read does not hold are left out: nothing is known of them.
       userMembers: new Map(
@@ -171,11 +179,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
         db,
         'SELECT principal_id AS principalId, principal_type AS principalType FROM entra_assignments',
       ),
-      pulumiUsers: all(
-        db,
-        `SELECT id, user_name AS userName, email, display_name AS displayName, given_name AS givenName,
-                family_name AS familyName, active FROM pulumi_users ORDER BY id`,
-      ),
+      pulumiUsers,
       pulumiGroups: all(db, 'SELECT id, display_name AS displayName FROM pulumi_groups'),
       teamMembers: teamMembersOf(db, pulumiPositions),
       pulumiTeams: restReadAt ? all(db, 'SELECT display_name AS displayName, kind FROM pulumi_teams') : null,
