@@ -13,7 +13,7 @@ import { median, type BenchCase } from '../harness';
 
 const rowCount = 200_000;
 const batchSize = 1_000;
-const repeats = 3;
+const repeats = 5;
 
 function makeRows(): ProvisioningEventRecord[] {
   const start = Date.UTC(2026, 9, 1);
