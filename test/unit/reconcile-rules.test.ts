@@ -189,4 +189,34 @@ describe('reconciliation rules', () => {
         .sort(),
     ).toEqual(['user.duplicate_email', 'user.missing_in_pulumi']);
   });
+
+  it("follows the log's links before names, and expects an account linked to a deleted user inactive", () => {
+    const base = world();
+    const ada = base.entraUsers[0]!;
+    const account = base.pulumiUsers[0]!;
+    // Ada renamed in Entra: her UPN and mail now name nobody in Pulumi, but the log links her account.
+    const renamed = { ...ada, userPrincipalName: 'ada.l@contoso.test', mail: 'ada.l@contoso.test' };
+    // An account whose userName Ada's new UPN names, created for someone else and linked to a user
+    // Entra has since deleted.
+    const other = { ...account, id: 's-other', userName: 'ada.l@contoso.test', email: 'ada.l@contoso.test' };
+    const input = world({
+      entraUsers: [renamed],
+      pulumiUsers: [account, other],
+      teamMembers: new Map([['t-1', { known: Int32Array.of(0), unknown: [] }]]),
+      userLinks: {
+        entra: Int32Array.of(0, -1),
+        pulumi: Int32Array.of(0, 1),
+        goneEntraIds: new Map([[1, 'u-deleted']]),
+      },
+    });
+    const result = reconcile(input, settings);
+    expect(result.counts.users).toMatchObject({ inScope: 1, matched: 1 });
+    const byKind = (kind: string) => result.findings.filter((f) => f.kind === kind);
+    // Paired by the link, Ada's account is compared with her new values, not left unmatched.
+    expect(byKind('user.username_diverged').map((f) => [f.entraId, f.scimId])).toEqual([['u-ada', 's-ada']]);
+    expect(byKind('user.unmatched_in_pulumi')).toEqual([]);
+    expect(byKind('user.not_deprovisioned').map((f) => [f.entraId, f.scimId])).toEqual([
+      ['u-deleted', 's-other'],
+    ]);
+  });
 });
