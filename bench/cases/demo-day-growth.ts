@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
-import { statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CoreHost } from '../../electron/core/core-host';
 import { startDemo } from '../../electron/emulators/demo-runner';
+import { startBenchCore } from '../bench-core';
 import type { BenchCase } from '../harness';
 
 /** A day of polling at the defaults: a round every 5 minutes, an Entra cycle every 40. */
 const roundsPerDay = 288;
 const roundsPerCycle = 8;
-const workerEntry = new URL('../../out/node/core-worker.js', import.meta.url);
 const tables = [
   'provisioning_events',
   'reconciliation_runs',
@@ -46,20 +45,7 @@ export const demoDayGrowthCase: BenchCase = {
       intervalMs: 24 * 3_600_000,
       graph: { reportsBudget: { count: 5, windowMs: 50 } },
     });
-    const caFile = join(workDir, 'ca.pem');
-    writeFileSync(caFile, demo.caPem);
-    const core = await CoreHost.start({
-      hostKind: 'cli',
-      oneShot: true,
-      workerEntry,
-      env: {
-        ...demo.environment,
-        SCIMWATCH_CA_FILE: caFile,
-        SCIMWATCH_DATA_DIR: workDir,
-        SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '50',
-      },
-      logWrite: () => undefined,
-    });
+    const core = await startBenchCore(demo, workDir, { SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '50' });
     const database = join(workDir, 'profiles', 'default.sqlite');
     let first: ReturnType<typeof measure> | undefined;
     try {

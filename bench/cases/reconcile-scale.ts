@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { CoreHost } from '../../electron/core/core-host';
 import { startEmulatedWorld } from '../../electron/emulators/emulated-world';
 import {
   scaleDefaults,
@@ -12,6 +11,7 @@ import {
   type ScaleOptions,
 } from '../../electron/emulators/scenarios/scale/scale-scenario';
 import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
+import { startBenchCore } from '../bench-core';
 import { median, type BenchCase, type Figure } from '../harness';
 
 interface ProbeRun {
@@ -37,8 +37,6 @@ interface Measured {
   peakRssBytes: number;
 }
 
-const workerEntry = new URL('../../out/node/core-worker.js', import.meta.url);
-
 /**
  * Fills a real database the way ScimWatch does — the collectors reading the scale world over loopback
  * HTTPS (pacing window shrunk, page size 1,000) — then reconciles it in a separate process.
@@ -50,21 +48,10 @@ export async function collectScaleDatabase(options: ScaleOptions, workDir: strin
   let events: number;
   try {
     seedScale(world, { ...options, endsAt: Date.now() - 3_600_000 });
-    const connection = connectScimWatch(world);
-    const caFile = join(workDir, `ca-${options.users}.pem`);
-    writeFileSync(caFile, connection.caPem);
-    const core = await CoreHost.start({
-      hostKind: 'cli',
-      oneShot: true,
-      workerEntry,
-      env: {
-        ...connection.environment,
-        SCIMWATCH_CA_FILE: caFile,
-        SCIMWATCH_DATA_DIR: dataDir,
-        SCIMWATCH_LOGS_PAGE_SIZE: '1000',
-        SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '5',
-      },
-      logWrite: () => undefined,
+    mkdirSync(dataDir, { recursive: true });
+    const core = await startBenchCore(connectScimWatch(world), dataDir, {
+      SCIMWATCH_LOGS_PAGE_SIZE: '1000',
+      SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '5',
     });
     try {
       const started = performance.now();
