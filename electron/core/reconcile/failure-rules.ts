@@ -52,10 +52,9 @@ function causeDetails(
  */
 export function failureRules(context: RuleContext): void {
   const { input, findings } = context;
-  const userAt = context.index.userIndex;
   const groups = new Map(input.entraGroups.map((g) => [g.id, g]));
   for (const outcome of context.failures.values()) {
-    const user = input.entraUsers[userAt.get(outcome.entraId) ?? -1];
+    const user = input.entraUsers[context.userIndex.get(outcome.entraId) ?? -1];
     const group = groups.get(outcome.entraId);
     // An object since deleted in Entra: only a failed removal that left the account active matters.
     const removal = outcome.action === 'delete' || outcome.action === 'disable';

@@ -6,7 +6,6 @@ import { FindingSet } from './finding-set';
 import { jobRules } from './job-rules';
 import { readLiveSchema } from './live-schema';
 import { matchGroups, matchUsers } from './matching';
-import { indexMembers } from './member-index';
 import type { ReconcileInput } from './reconcile-input';
 import { linkRoots } from './roots';
 import type { RuleContext } from './rule-context';
@@ -23,18 +22,19 @@ export interface Reconciliation {
 }
 
 /**
- * Joins what Entra intends with what Pulumi holds. Pure and linear: every rule walks the input once
- * with hash lookups, so time grows with the tenant's size, not its square.
+ * Joins what Entra intends with what Pulumi holds. Pure and linear: every rule walks the input once,
+ * users by index into typed arrays and the rest with hash lookups, so time grows with the tenant's
+ * size, not its square.
  */
 export function reconcile(input: ReconcileInput, settings: Partial<Settings>): Reconciliation {
-  const index = indexMembers(input);
-  const scope = computeScope(input, index);
+  const userIndex = new Map(input.entraUsers.map((user, i) => [user.id, i]));
+  const scope = computeScope(input, userIndex);
   const context: RuleContext = {
     input,
     settings,
     schema: readLiveSchema(input.schema),
     scope,
-    index,
+    userIndex,
     users: matchUsers(input),
     groups: matchGroups(input, scope.groups),
     failures: new Map(input.failures.map((outcome) => [outcome.entraId, outcome])),

@@ -1,4 +1,3 @@
-import type { MemberIndex } from './member-index';
 import type { ReconcileInput } from './reconcile-input';
 
 /** Who and what Entra intends to provision, and how it treats those who leave. */
@@ -6,7 +5,7 @@ export interface Scope {
   syncAll: boolean;
   /** SkipOutOfScopeDeletions "True": users who leave scope are deliberately left active. */
   skipOutOfScopeDeletions: boolean;
-  /** The users in scope, as flags by Entra user index (see member-index.ts). */
+  /** The users in scope, as flags by index into input.entraUsers. */
   userFlags: Uint8Array;
   groups: Set<string>;
 }
@@ -16,7 +15,7 @@ export interface Scope {
  * direct user members of assigned groups (nested groups are not expanded); SyncAll widens it to
  * every user and group.
  */
-export function computeScope(input: ReconcileInput, index: MemberIndex): Scope {
+export function computeScope(input: ReconcileInput, userIndex: Map<string, number>): Scope {
   const syncAll = input.secrets.get('SyncAll')?.toLowerCase() === 'true';
   const skipOutOfScopeDeletions = input.secrets.get('SkipOutOfScopeDeletions')?.toLowerCase() === 'true';
   const userFlags = new Uint8Array(input.entraUsers.length);
@@ -26,7 +25,7 @@ export function computeScope(input: ReconcileInput, index: MemberIndex): Scope {
     for (const group of input.entraGroups) groups.add(group.id);
   } else {
     for (const assignment of input.assignments) {
-      const user = index.userIndex.get(assignment.principalId);
+      const user = userIndex.get(assignment.principalId);
       if (assignment.principalType === 'User' && user !== undefined) userFlags[user] = 1;
       if (assignment.principalType === 'Group') groups.add(assignment.principalId);
     }

@@ -60,6 +60,8 @@ export function userRules(context: RuleContext): void {
     return attribute && attribute.flowType !== 'ObjectAddOnly' ? [{ compared, attribute }] : [];
   });
 
+  /** The Pulumi account paired with the Entra user at index u, if any. */
+  const pairedWith = (u: number) => input.pulumiUsers[users.pulumiOf[u] ?? -1];
   // Pulumi allows one account per email. Only an unpaired user can be refused for it, so only the
   // emails of unpaired in-scope users are contested; who shares them is gathered after the pass.
   const emailKeys: (string | undefined)[] = new Array<string | undefined>(input.entraUsers.length);
@@ -67,7 +69,7 @@ export function userRules(context: RuleContext): void {
   input.entraUsers.forEach((user, u) => {
     const inScope = scope.userFlags[u] === 1;
     const enabled = user.accountEnabled !== 0;
-    const pulumi = input.pulumiUsers[users.pulumiOf[u] ?? -1];
+    const pulumi = pairedWith(u);
     const source = sourceOf(user);
     const subject = { entraId: user.id, scimId: pulumi?.id, displayName: nameOf(user) };
     const email = emailRule ? mappedValue(emailRule, source, false) : undefined;
@@ -147,7 +149,6 @@ export function userRules(context: RuleContext): void {
   });
   for (const sharing of contested.values()) {
     if (sharing.length < 2) continue;
-    const pairedWith = (u: number) => input.pulumiUsers[users.pulumiOf[u] ?? -1];
     const holder = sharing.map(pairedWith).find(Boolean);
     for (const u of sharing) {
       const user = input.entraUsers[u];
