@@ -43,9 +43,9 @@ export function insertValues(r: ProvisioningEventRecord): unknown[] {
 
 /**
  * Folds the entries a batch added (their ids as a JSON array) into each object's latest entry, one
- * statement for the whole batch rather than one per entry. A later
- * entry (by time, then id) replaces an earlier one, whatever order the pages bring them in. A failure's
- * reason (Entra quotes Pulumi's SCIM error in it) is read from the entry itself, only for failures.
+ * statement for the whole batch rather than one per entry. A later entry (by time, then id) replaces
+ * an earlier one, whatever order the pages bring them in. A failure's reason (Entra quotes Pulumi's
+ * SCIM error in it) is read from the stored entry, only for failures.
  */
 const foldOutcomesSql = `INSERT INTO object_outcomes (entra_id, identity_type, event_id, activity_date_time, status,
     action, cause, error_code, reason, display_name)
