@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 import { boundaries } from './eslint.boundaries.mjs';
+import { worldClockRules } from './eslint.world-clock.mjs';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**'] },
@@ -28,6 +29,7 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  ...worldClockRules,
   {
     files: ['renderer/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },

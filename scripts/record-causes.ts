@@ -8,9 +8,11 @@ import { writeFileSync } from 'node:fs';
 import { startEmulatedWorld } from '../electron/emulators/emulated-world';
 import { causeRecipes, type RecipeCause } from '../electron/emulators/scenarios/cause-recipes';
 
-// A clock that ticks a second per reading: entries stay in order and the file is the same each run.
+// A clock that ticks a second per reading from a fixed instant, so the file is the same each run. The
+// instant is written into the file: the test re-dates the retry dates Entra quotes relative to it.
+const clockStart = Date.UTC(2026, 10, 1, 9, 0, 0);
 const tickingClock = () => {
-  let t = Date.UTC(2026, 10, 1, 9, 0, 0);
+  let t = clockStart;
   return () => (t += 1000);
 };
 const causes: Record<string, unknown> = {};
@@ -44,6 +46,14 @@ for (const [cause, recipe] of Object.entries(causeRecipes) as [
 }
 writeFileSync(
   'test/fixtures/causes.json',
-  `${JSON.stringify({ generatedBy: 'node scripts/run-ts.mjs scripts/record-causes.ts', causes }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      generatedBy: 'node scripts/run-ts.mjs scripts/record-causes.ts',
+      clockStart: new Date(clockStart).toISOString(),
+      causes,
+    },
+    null,
+    2,
+  )}\n`,
 );
 console.log(`wrote test/fixtures/causes.json (${Object.keys(causes).length} causes)`);

@@ -1,6 +1,7 @@
 // `npm test`: build → typecheck → lint → vitest (unit + integration) → browser tests.
 // Prints each phase's duration and fails when the whole run exceeds the budget (12 minutes).
 import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const budgetMs = 12 * 60 * 1000;
@@ -34,6 +35,15 @@ function counts() {
 }
 
 rmSync('test-results', { recursive: true, force: true });
+
+// Worlds on a manual clock start at an offset drawn from this seed, somewhere in the backfill window
+// (electron/emulators/world-clock.ts), so a run that passes only near one date fails on any day.
+if (!process.env.SCIMWATCH_WORLD_OFFSET_MINUTES && !process.env.SCIMWATCH_WORLD_SEED)
+  process.env.SCIMWATCH_WORLD_SEED = String(randomInt(2 ** 31));
+const replay = process.env.SCIMWATCH_WORLD_OFFSET_MINUTES
+  ? `SCIMWATCH_WORLD_OFFSET_MINUTES=${process.env.SCIMWATCH_WORLD_OFFSET_MINUTES}`
+  : `SCIMWATCH_WORLD_SEED=${process.env.SCIMWATCH_WORLD_SEED}`;
+console.log(`World clock: ${replay} (replay this run's worlds with: ${replay} npm test)`);
 
 const timings = [];
 const started = Date.now();

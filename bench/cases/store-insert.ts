@@ -16,7 +16,8 @@ const batchSize = 1_000;
 const repeats = 5;
 
 function makeRows(): ProvisioningEventRecord[] {
-  const start = Date.UTC(2026, 9, 1);
+  // Dated back from now, as every world's history is (world-clock.ts).
+  const start = Date.now() - 30 * 86_400_000;
   return Array.from({ length: rowCount }, (_, i) => ({
     id: `evt-${i.toString(36).padStart(8, '0')}`,
     activityDateTime: new Date(start + i * 1000).toISOString(),

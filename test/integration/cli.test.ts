@@ -96,7 +96,7 @@ describe('the CLI', () => {
       pid: process.pid,
       command: 'scimwatch sync --once',
       url: null,
-      since: '2026-11-28T00:00:00Z',
+      since: new Date(Date.now() - 3_600_000).toISOString(),
     };
     writeFileSync(join(dir.path, 'locks', 'demo.lock'), JSON.stringify(holder));
     const result = runCli(['sync', '--once'], env());

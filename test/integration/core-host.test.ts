@@ -113,7 +113,7 @@ describe('the core host', () => {
       for (let i = 0; i < 120; i++) {
         insert.run(
           `e${i}`,
-          new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString(),
+          new Date(Date.now() - (120 - i) * 60_000).toISOString(),
           i % 4 ? 'success' : 'failure',
           `User ${i}`,
         );

@@ -85,7 +85,7 @@ describe('the emulator’s payloads against Microsoft’s documented samples', (
             appId: world.provisioningAppId,
             displayName: 'Pulumi Cloud',
           },
-          activityDateTime: status === 'success' ? '2026-11-01T08:00:00Z' : '2026-11-01T09:00:00Z',
+          activityDateTime: new Date(Date.now() - (status === 'success' ? 2 : 1) * 3_600_000).toISOString(),
           cycleId: 'c1',
           action: 'create',
           status,

@@ -11,6 +11,8 @@ import { startGraphWorld, type GraphWorld } from '../helpers/graph';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const statuses = ['success', 'failure', 'skipped', 'warning'] as const;
+/** The log spans ten hours from a day before now, as a tenant's recent log would. */
+const logStart = Math.floor((Date.now() - 86_400_000) / 60_000) * 60_000;
 
 /** A seeded log over two provisioning apps and two jobs, with many entries sharing a timestamp. */
 function generateLog(
@@ -21,7 +23,6 @@ function generateLog(
 ): LogEntryInput[] {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
-  const start = Date.UTC(2026, 10, 1);
   return Array.from({ length: count }, () => {
     const sp = random() < 0.8 ? { id: world.servicePrincipalId, appId: world.provisioningAppId } : otherSp;
     return {
@@ -29,7 +30,7 @@ function generateLog(
       jobId: pick([world.jobId, 'scim.other.job']),
       servicePrincipal: { ...sp, displayName: 'Pulumi Cloud' },
       // Whole minutes only, so ties on activityDateTime are common and the tie-breaker matters.
-      activityDateTime: new Date(start + Math.floor(random() * 600) * 60_000)
+      activityDateTime: new Date(logStart + Math.floor(random() * 600) * 60_000)
         .toISOString()
         .replace('.000Z', 'Z'),
       cycleId: randomUUID(),
@@ -93,7 +94,7 @@ describe('provisioning logs through the app’s Graph client', () => {
         sp: world.servicePrincipalId,
         order: random() < 0.5 ? ('asc' as const) : ('desc' as const),
         ...(random() < 0.6
-          ? { after: new Date(Date.UTC(2026, 10, 1) + Math.floor(random() * 600) * 60_000).toISOString() }
+          ? { after: new Date(logStart + Math.floor(random() * 600) * 60_000).toISOString() }
           : {}),
         ...(random() < 0.5 ? { status: statuses[Math.floor(random() * 4)] } : {}),
         ...(random() < 0.3 ? { jobId: world.jobId } : {}),

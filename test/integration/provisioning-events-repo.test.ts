@@ -9,12 +9,16 @@ import {
 import { openStore } from '../../electron/core/store/open-database';
 import { makeTempDir } from '../helpers/temp-dir';
 
+/** An instant `minutes` after a start a day before now, as an ISO string. */
+const dayStart = Date.now() - 86_400_000;
+const at = (minutes: number) => new Date(dayStart + minutes * 60_000).toISOString();
+
 const record = (
   id: string,
   status: ProvisioningEventRecord['status'] = 'success',
 ): ProvisioningEventRecord => ({
   id,
-  activityDateTime: '2026-11-01T08:00:00Z',
+  activityDateTime: at(0),
   status,
   action: 'create',
   identityType: 'User',
@@ -28,7 +32,7 @@ const record = (
   jobId: 'job',
   changeId: 'ch-1',
   raw: '{}',
-  ingestedAt: '2026-11-01T08:01:00Z',
+  ingestedAt: at(1),
 });
 
 describe('the provisioning events repository', () => {
@@ -51,7 +55,7 @@ describe('the provisioning events repository', () => {
   it("keeps each object's latest entry, whatever order the pages bring them in", () => {
     const { db } = openStore(join(dir.path, 'p.sqlite'));
     const repo = new ProvisioningEventsRepo(db);
-    const at = (id: string, time: string, status: 'success' | 'failure') => ({
+    const entry = (id: string, time: string, status: 'success' | 'failure') => ({
       ...record(id, status),
       activityDateTime: time,
       // As Graph sends it: a failure's reason sits in the entry's status info.
@@ -62,13 +66,13 @@ describe('the provisioning events repository', () => {
         },
       }),
     });
-    repo.insertBatch([at('e1', '2026-11-01T08:00:00Z', 'failure')]);
-    repo.insertBatch([at('e2', '2026-11-01T09:00:00Z', 'success')]);
+    repo.insertBatch([entry('e1', at(60), 'failure')]);
+    repo.insertBatch([entry('e2', at(120), 'success')]);
     // An entry that lands late, older than the one already kept, changes nothing.
-    repo.insertBatch([at('e0', '2026-11-01T07:00:00Z', 'failure')]);
+    repo.insertBatch([entry('e0', at(0), 'failure')]);
     const outcome = () => db.prepare('SELECT event_id AS id, status, reason FROM object_outcomes').all();
     expect(outcome()).toEqual([{ id: 'e2', status: 'success', reason: null }]);
-    repo.insertBatch([at('e3', '2026-11-01T10:00:00Z', 'failure')]);
+    repo.insertBatch([entry('e3', at(180), 'failure')]);
     expect(outcome()).toEqual([{ id: 'e3', status: 'failure', reason: 'Email already in use.' }]);
     db.close();
   });

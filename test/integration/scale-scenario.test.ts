@@ -12,7 +12,7 @@ const small = {
   users: 2_000,
   groups: 80,
   memberships: 8_000,
-  days: 30,
+  days: 28,
   logEntries: 60_000,
   driftRate: 0.05,
   failureRate: 0.03,

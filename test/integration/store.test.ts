@@ -19,6 +19,11 @@ import { migrations } from '../../electron/core/store/migrations';
 import { openStore, scimwatchApplicationId } from '../../electron/core/store/open-database';
 import { makeTempDir } from '../helpers/temp-dir';
 
+/**
+ * The first schema's history, dated 1 November 2026 on purpose and never re-dated: old history is what
+ * this fixture stands for. Opening or migrating a database must keep every row however old it is, so a
+ * retention setting may prune only on its own schedule, never as a side effect of opening a file.
+ */
 const fixtureV1 = new URL('../fixtures/db/v1.sqlite', import.meta.url);
 const historyTables = [
   'provisioning_events',
@@ -60,6 +65,12 @@ describe('the store', () => {
     const { db } = openStore(path);
     expect(count(db, 'provisioning_events')).toBe(3);
     for (const table of historyTables) expect(count(db, table), table).toBeGreaterThan(0);
+    // However far behind today the rows are, they come out as they were written.
+    const dates = (database: Database.Database) =>
+      database.prepare('SELECT activity_date_time FROM provisioning_events ORDER BY 1').pluck().all();
+    const original = new Database(fixtureV1.pathname, { readonly: true });
+    expect(dates(db)).toEqual(dates(original));
+    original.close();
     db.close();
   });
 

@@ -13,6 +13,8 @@ interface Recorded {
   errorCode: string;
   reason: string;
 }
+// The recorded texts quote retry dates from the day they were recorded; classifying never reads them,
+// so they stay as recorded here (failure-causes.test.ts re-dates them where a world is compared).
 const recorded = (
   JSON.parse(readFileSync(new URL('../fixtures/causes.json', import.meta.url), 'utf8')) as {
     causes: Record<string, Recorded>;

@@ -13,11 +13,12 @@ const describeFindings = (snapshot: RunSnapshot) =>
 /**
  * One proof: arrange the world through the emulators, sync and reconcile through the real core,
  * check the finding (subject, evidence, root, fix) and that nothing unexpected appears, then repair
- * as the fix says and check the finding is resolved.
+ * as the fix says and check the finding is resolved. The world starts `offsetMs` before now (default:
+ * this run's shared offset).
  */
-export async function proveCase(proof: ProofCase): Promise<Finding> {
+export async function proveCase(proof: ProofCase, offsetMs?: number): Promise<Finding> {
   const dir = makeTempDir();
-  const world = await startCatalogWorld();
+  const world = await startCatalogWorld(offsetMs);
   const watched = await watchWorld(world, dir.path);
   try {
     const subject = await proof.arrange(world);

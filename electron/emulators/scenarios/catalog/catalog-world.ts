@@ -1,4 +1,5 @@
 import { startEmulatedWorld, type EmulatedWorld } from '../../emulated-world';
+import { manualWorldClock, worldOffsetMs } from '../../world-clock';
 import { useHealthyConfiguration } from '../world-steps';
 
 /** What a catalog case is about: the Entra object, the Pulumi SCIM object, or both (or neither). */
@@ -22,17 +23,17 @@ export const catalogIntervalMs = 40 * 60_000;
 export const catalogQuarantine = { baseEscrowThreshold: 10, totalEscrowThreshold: 20, escrowProportion: 0.4 };
 
 /**
- * A small healthy world for one catalog case: the healthy configuration, no objects yet, and a
- * manual clock starting at a fixed instant (each read moves it by a second, as real cycles take time).
+ * A small healthy world for one catalog case: the healthy configuration, no objects yet, and a manual
+ * clock starting `offsetMs` before the real now (by default the offset this run's worlds share; see
+ * world-clock.ts). Each read moves it by a second, as real cycles take time.
  */
-export async function startCatalogWorld(start = Date.UTC(2026, 10, 2, 9, 0, 0)): Promise<CatalogWorld> {
-  let time = start;
-  const now = () => (time += 1000);
+export async function startCatalogWorld(offsetMs = worldOffsetMs()): Promise<CatalogWorld> {
+  const clock = manualWorldClock(offsetMs);
   const world = await startEmulatedWorld({
-    now,
+    now: clock.tick,
     intervalMs: catalogIntervalMs,
     quarantine: { ...catalogQuarantine, unauthorizedCycles: 3 },
   });
   useHealthyConfiguration(world);
-  return { ...world, now: () => time, advance: (ms) => void (time += ms) };
+  return { ...world, now: clock.current, advance: clock.advance };
 }

@@ -1,6 +1,7 @@
 import { seededRandom } from '../../faults';
 import type { EmulatedWorld } from '../../emulated-world';
 import type { EmulatedGroup, EmulatedUser } from '../../graph/tenant-types';
+import { describeOffset, worldOldestStartMs } from '../../world-clock';
 import { logServicePrincipal, useHealthyConfiguration } from '../world-steps';
 import { hex, SyntheticHistory } from './synthetic-history';
 
@@ -10,7 +11,7 @@ export interface ScaleOptions {
   groups: number;
   /** Direct user memberships, spread evenly over the groups. */
   memberships: number;
-  /** Days of synthetic history, ending now. */
+  /** Days of synthetic history, ending at `endsAt`; it must start inside the app's backfill window. */
   days: number;
   logEntries: number;
   /** Share of provisioned users and teams that differ between Entra and Pulumi. */
@@ -26,7 +27,8 @@ export const scaleDefaults: ScaleOptions = {
   users: 100_000,
   groups: 5_000,
   memberships: 500_000,
-  days: 30,
+  // Graph keeps 30 days; 28 leave room for a benchmark that collects for minutes to read all of it.
+  days: 28,
   logEntries: 1_000_000,
   driftRate: 0.01,
   failureRate: 0.02,
@@ -65,6 +67,12 @@ export function seedScale(world: EmulatedWorld, options: ScaleOptions = scaleDef
   const { org } = world.pulumi;
   useHealthyConfiguration(world);
   const endsAt = options.endsAt ?? Date.now();
+  const startsAgo = Date.now() - (endsAt - options.days * 86_400_000);
+  if (startsAgo > worldOldestStartMs)
+    throw new Error(
+      `The scale history would start ${describeOffset(startsAgo)} ago, before the app's backfill window ` +
+        `reaches (${describeOffset(worldOldestStartMs)} at most): fewer days, or a later end.`,
+    );
 
   const created = new Date(endsAt - options.days * 86_400_000).toISOString();
   const users: EmulatedUser[] = Array.from({ length: options.users }, (_, i) => ({
