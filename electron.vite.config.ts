@@ -2,6 +2,14 @@ import { resolve } from 'node:path';
 
 import { defineConfig } from 'electron-vite';
 
+import { metaContentSecurityPolicy } from './shared/csp';
+
+/** Writes the one content security policy (shared/csp.ts) into the renderer's index.html. */
+const contentSecurityPolicyTag = {
+  name: 'scimwatch-csp',
+  transformIndexHtml: (html: string) => html.replace('%SCIMWATCH_CSP%', metaContentSecurityPolicy),
+};
+
 // Our layout is not electron-vite's default src/{main,preload,renderer}: inputs are named explicitly.
 export default defineConfig({
   main: {
@@ -31,6 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    plugins: [contentSecurityPolicyTag],
     build: {
       outDir: 'out/renderer',
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },

@@ -1,5 +1,5 @@
 /**
- * The one vocabulary of findings (../shared/design.md, "Finding kinds"): the reconciliation engine
+ * The one vocabulary of findings (ARCHITECTURE.md, "Reconciliation"): the reconciliation engine
  * produces them, the UI and CLI label them, reports and tests name them.
  */
 export const findingKinds = [

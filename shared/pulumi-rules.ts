@@ -1,6 +1,6 @@
 /**
  * What Pulumi's SCIM service accepts, written once so the emulator, the reconciliation and the
- * guided fixes agree (../shared/research/pulumi-scim.md).
+ * guided fixes agree (Pulumi's SCIM documentation; ARCHITECTURE.md, "The emulated world").
  */
 
 /** The six user attributes Pulumi accepts; any other mapped attribute makes the request fail. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CollectorSession } from '../../electron/core/collectors/collector-session';
 import { createRuntime } from '../../electron/core/collectors/connections';
 import { readEnvironment } from '../../electron/core/config/environment';
-import type { HandlerContext } from '../../electron/core/handlers/context';
+import type { CoreContext } from '../../electron/core/context';
 import { createLogger } from '../../electron/core/log/logger';
 import { EnvSecretStore } from '../../electron/core/secrets/env-secret-store';
 import { openStore } from '../../electron/core/store/open-database';
@@ -45,7 +45,7 @@ export const reportsPacingCase: BenchCase = {
         host: { secret: (_p: string, name: never) => Promise.resolve(secrets.get('bench', name)) },
         log: createLogger({ level: 'error', write: () => undefined, knownSecrets: () => [] }),
         emit: () => undefined,
-      } as unknown as HandlerContext;
+      } as unknown as CoreContext;
       const runtime = createRuntime();
       const session = new CollectorSession(context, runtime);
       const events = session

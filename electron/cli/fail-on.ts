@@ -1,4 +1,10 @@
-import { findingSeverities, severityRank, type FindingSeverity, type RunCounts } from '../../shared/contract';
+// From the module itself, not the contract's index: `--version` and `--help` must not load zod.
+import {
+  findingSeverities,
+  severityRank,
+  type FindingSeverity,
+  type RunCounts,
+} from '../../shared/contract/reconcile';
 import { exitCodes } from './exit-codes';
 
 /** Reads `--fail-on error|warning` (info would fail on every tenant, so it is not offered). */

@@ -1,4 +1,5 @@
 import type { AppStatus, ProfileSummary, SourceStatus } from '../../shared/contract';
+import { sourceHealthLabels } from '../../shared/labels';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -6,16 +7,9 @@ function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const healthWords: Record<SourceStatus['health'], string> = {
-  ok: 'ok',
-  degraded: 'degraded',
-  error: 'failing',
-  not_configured: 'not configured',
-  never_polled: 'not polled yet',
-};
-
 function formatSource(source: SourceStatus): string {
-  const parts = [healthWords[source.health]];
+  // Terse for a terminal: the dashboard's words in lower case, and plain "ok" for health.
+  const parts = [source.health === 'ok' ? 'ok' : sourceHealthLabels[source.health].toLowerCase()];
   if (source.lastSuccessAt) parts.push(`last success ${source.lastSuccessAt}`);
   if (source.lastError) parts.push(`last error: ${source.lastError}`);
   return parts.join(', ');

@@ -1,12 +1,6 @@
 import { parseArgs } from 'node:util';
 
 import { scimwatchVersion } from '../core/version';
-import { demoCommand } from './commands/demo';
-import { findingsCommand } from './commands/findings';
-import { profilesCommand } from './commands/profiles';
-import { serveCommand } from './commands/serve';
-import { statusCommand } from './commands/status';
-import { syncCommand } from './commands/sync';
 import { exitCodes } from './exit-codes';
 import { parseFailOn, parseSeverity } from './fail-on';
 import { print, printError } from './output';
@@ -86,9 +80,10 @@ async function run(argv: string[]): Promise<number> {
   if (extra.length) throw new Error(`Unexpected argument "${extra[0]}". See scimwatch --help.`);
   if (values.profile) process.env.SCIMWATCH_PROFILE = values.profile;
   if (values.demo) process.env.SCIMWATCH_PROFILE = 'demo';
+  // Each command is loaded when it runs: `--help` and `--version` load no core, no server, no client.
   switch (command) {
     case 'serve':
-      return serveCommand({
+      return (await import('./commands/serve')).serveCommand({
         host: values.host,
         port: parsePort(values.port),
         tlsCert: values['tls-cert'],
@@ -96,15 +91,18 @@ async function run(argv: string[]): Promise<number> {
         publicHost: values['public-host'],
       });
     case 'status':
-      return statusCommand({ json: values.json ?? false });
+      return (await import('./commands/status')).statusCommand({ json: values.json ?? false });
     case 'profiles':
-      return profilesCommand({ json: values.json ?? false });
+      return (await import('./commands/profiles')).profilesCommand({ json: values.json ?? false });
     case 'sync':
       if (!values.once)
         throw new Error('Only `scimwatch sync --once` exists so far; scheduling is done by `serve`.');
-      return syncCommand({ json: values.json ?? false, failOn: parseFailOn(values['fail-on']) });
+      return (await import('./commands/sync')).syncCommand({
+        json: values.json ?? false,
+        failOn: parseFailOn(values['fail-on']),
+      });
     case 'findings':
-      return findingsCommand({
+      return (await import('./commands/findings')).findingsCommand({
         json: values.json ?? false,
         kind: values.kind,
         minSeverity: parseSeverity(values['min-severity'], '--min-severity'),
@@ -115,7 +113,10 @@ async function run(argv: string[]): Promise<number> {
       const interval = Number(values.interval ?? '30');
       if (!(interval > 0))
         throw new Error(`--interval must be a positive number of seconds, not "${values.interval}".`);
-      return demoCommand({ printEnv: values['print-env'] ?? false, intervalSeconds: interval });
+      return (await import('./commands/demo')).demoCommand({
+        printEnv: values['print-env'] ?? false,
+        intervalSeconds: interval,
+      });
     }
     default:
       throw new Error(`Unknown command "${command}". See scimwatch --help.`);

@@ -1,4 +1,4 @@
-import { toApiError, ScimWatchError } from '../../shared/contract';
+import { toApiError, ScimWatchError } from '../../shared/contract/errors';
 
 /** Prints an error as one line on stderr: what happened, then what to do. */
 export function printError(

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -6,7 +6,6 @@ import {
   isEventName,
   parseInput,
   ScimWatchError,
-  secretNames,
   type AppStatus,
   type EventName,
   type EventPayload,
@@ -18,14 +17,11 @@ import {
 import { budgetOverridesFrom } from './collectors/budget-overrides';
 import { resolveDataDir } from './config/data-dir';
 import { readEnvironment, type EnvironmentConfig } from './config/environment';
-import { methodRoutes } from './handlers/routes';
+import { methodRoutes } from './handlers/method-routes';
+import { HostSecrets } from './host/host-secrets';
+import { WorkerSet, type Workers } from './host/worker-set';
 import { createLogger, fileLogWriter, redactText, type Logger } from './log/logger';
-import {
-  acquireProfileLock,
-  describeHolder,
-  refreshProfileLock,
-  type LockHolder,
-} from './profiles/profile-lock';
+import { refreshProfileLock, type LockHolder } from './profiles/profile-lock';
 import {
   demoProfile,
   listProfileNames,
@@ -36,10 +32,9 @@ import {
 import { EnvSecretStore } from './secrets/env-secret-store';
 import { FileSecretStore } from './secrets/file-secret-store';
 import { ProfileScopedSecretStore } from './secrets/profile-scoped-secret-store';
-import { LayeredSecretStore, type SecretStore, type StoredSecretName } from './secrets/secret-store';
+import { LayeredSecretStore, type SecretStore } from './secrets/secret-store';
 import { scimwatchVersion } from './version';
-import { hostServices, type WorkerConfig } from './workers/worker-config';
-import { WorkerHandle } from './workers/worker-handle';
+import type { WorkerConfig } from './config/worker-config';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -74,19 +69,15 @@ export interface CoreHostOptions {
   demoEnvironment?: Record<string, string>;
 }
 
-interface Workers {
-  writer: WorkerHandle;
-  /** Null for one-shot commands: the writer answers reads too. */
-  reader: WorkerHandle | null;
-  releaseLock: () => void;
-}
-
 /**
  * The core, seen from a host (Electron main, the HTTP server, the CLI): one handler table behind
- * `call`, events through `subscribe`. SQLite work happens in the workers, never on this thread.
+ * `call`, events through `subscribe`, and profile switching. SQLite work happens in the workers
+ * (started by `WorkerSet`), never on this thread; secrets stay here (`HostSecrets`).
  */
 export class CoreHost {
   private workers: Workers | undefined;
+  private readonly workerSet: WorkerSet;
+  private readonly hostSecrets: HostSecrets;
   private readonly listeners = new Set<EventListener>();
   private profile: string;
   private readonly profilePinnedBy: string | null;
@@ -98,18 +89,38 @@ export class CoreHost {
     private readonly options: CoreHostOptions,
     readonly dataDir: string,
     private readonly environment: EnvironmentConfig,
-    private readonly secrets: LayeredSecretStore,
+    secrets: LayeredSecretStore,
   ) {
     const active = resolveActiveProfile(dataDir, environment);
     this.profile = active.name;
     this.profilePinnedBy = active.pinnedBy;
+    this.hostSecrets = new HostSecrets(secrets, dataDir, () => this.profile);
     const level = environment.settings.logLevel ?? 'info';
     const write = options.logWrite ?? fileLogWriter(join(dataDir, 'logs', 'scimwatch.log'));
     this.log = createLogger({
       level,
       write,
-      knownSecrets: () => this.knownSecrets(),
+      knownSecrets: () => this.hostSecrets.knownSecrets(),
       scope: options.hostKind,
+    });
+    this.workerSet = new WorkerSet({
+      entry: options.workerEntry ?? new URL('./core-worker.js', import.meta.url),
+      config: (role, profile) => this.workerConfig(role, profile),
+      serve: this.hostSecrets.serve,
+      events: {
+        onEvent: (name, payload) => this.fromWorker(name, payload),
+        onExit: (role, code) => this.log.error(`The ${role} worker stopped unexpectedly`, { code }),
+      },
+      onNotice: (notice) => {
+        this.notices.push(notice);
+        this.log.warn(notice);
+      },
+      log: this.log,
+      dataDir,
+      lockAs: options.lockAs,
+      oneShot: options.oneShot === true,
+      poll: options.poll === true,
+      freshDemoDatabase: options.freshDemoDatabase === true,
     });
   }
 
@@ -127,7 +138,7 @@ export class CoreHost {
         )
       : new EnvSecretStore(env);
     const host = new CoreHost(options, dataDir, environment, new LayeredSecretStore(fromEnvironment, saved));
-    host.workers = await host.startWorkers(host.profile);
+    host.workers = await host.workerSet.start(host.profile);
     return host;
   }
 
@@ -176,7 +187,7 @@ export class CoreHost {
 
   async close(): Promise<void> {
     await this.switching.catch(() => undefined);
-    await this.stopWorkers(this.workers);
+    await this.workerSet.stop(this.workers);
     this.workers = undefined;
   }
 
@@ -199,11 +210,11 @@ export class CoreHost {
     }
     const switched = this.switching.then(async () => {
       if (name === this.profile) return;
-      const next = await this.startWorkers(name);
+      const next = await this.workerSet.start(name);
       const previous = this.workers;
       this.workers = next;
       this.profile = name;
-      await this.stopWorkers(previous);
+      await this.workerSet.stop(previous);
       saveSelectedProfile(this.dataDir, name);
     });
     this.switching = switched.catch(() => undefined);
@@ -221,22 +232,8 @@ export class CoreHost {
         'Pick another name.',
       );
     }
-    // A short-lived writer creates and migrates the new profile's database.
-    const writer = await WorkerHandle.start(
-      this.workerEntry(),
-      this.workerConfig('writer', name),
-      this.serveWorker,
-      {
-        onEvent: () => undefined,
-        onExit: () => undefined,
-      },
-    );
-    await writer.close();
+    await this.workerSet.prepare(name);
     return { name, mode: 'live', active: false, missing: [] };
-  }
-
-  private workerEntry(): URL {
-    return this.options.workerEntry ?? new URL('./core-worker.js', import.meta.url);
   }
 
   private workerConfig(role: WorkerConfig['role'], profile: string): WorkerConfig {
@@ -263,76 +260,12 @@ export class CoreHost {
     };
   }
 
-  private async startWorkers(profile: string): Promise<Workers> {
-    const releaseLock = this.takeLock(profile);
-    if (profile === demoProfile && this.options.freshDemoDatabase) {
-      const path = this.workerConfig('writer', profile).databasePath;
-      for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-    }
-    const events = {
-      onEvent: (name: string, payload: unknown) => this.fromWorker(name, payload),
-      onExit: (role: string, code: number) =>
-        this.log.error(`The ${role} worker stopped unexpectedly`, { code }),
-    };
-    try {
-      // The writer first: it creates and migrates the file the reader then opens read-only.
-      const writer = await WorkerHandle.start(
-        this.workerEntry(),
-        this.workerConfig('writer', profile),
-        this.serveWorker,
-        events,
-      );
-      for (const notice of writer.notices) {
-        this.notices.push(notice);
-        this.log.warn(notice);
-      }
-      if (this.options.oneShot) return { writer, reader: null, releaseLock };
-      try {
-        const reader = await WorkerHandle.start(
-          this.workerEntry(),
-          this.workerConfig('reader', profile),
-          this.serveWorker,
-          events,
-        );
-        if (this.options.poll) await writer.request('worker.startPolling', {});
-        return { writer, reader, releaseLock };
-      } catch (error) {
-        await writer.close();
-        throw error;
-      }
-    } catch (error) {
-      releaseLock();
-      throw error;
-    }
-  }
-
-  /** Restarts workers that died (a crash must not leave the UI without answers). */
+  /** The workers, restarted first if one died. */
   private async liveWorkers(): Promise<Workers> {
     const workers = this.workers;
     if (!workers) throw new ScimWatchError('unavailable', 'ScimWatch is shutting down.', 'Start it again.');
-    if (workers.writer.alive && (workers.reader?.alive ?? true)) return workers;
-    this.log.warn('Restarting core workers after a crash');
-    await this.stopWorkers(workers);
-    this.workers = await this.startWorkers(this.profile);
+    this.workers = await this.workerSet.alive(workers, this.profile);
     return this.workers;
-  }
-
-  private async stopWorkers(workers: Workers | undefined): Promise<void> {
-    if (!workers) return;
-    await workers.reader?.close();
-    await workers.writer.close();
-    workers.releaseLock();
-  }
-
-  private takeLock(profile: string): () => void {
-    if (!this.options.lockAs) return () => undefined;
-    const result = acquireProfileLock(this.dataDir, profile, this.options.lockAs);
-    if (result.acquired) return result.release;
-    throw new ScimWatchError(
-      'profile_locked',
-      describeHolder(profile, result.holder),
-      'Use that instance, stop it, or pick another profile with SCIMWATCH_PROFILE.',
-    );
   }
 
   private fromWorker(name: string, payload: unknown): void {
@@ -345,37 +278,6 @@ export class CoreHost {
 
   private writeLogLine(line: string): void {
     const write = this.options.logWrite ?? fileLogWriter(join(this.dataDir, 'logs', 'scimwatch.log'));
-    write(redactText(line, this.knownSecrets()));
-  }
-
-  /** Answers a worker's requests for what only the host holds. */
-  private readonly serveWorker = (method: string, params: unknown): unknown => {
-    const { profile, name, value } = params as { profile: string; name: StoredSecretName; value?: string };
-    switch (method) {
-      case hostServices.secretStates:
-        return Object.fromEntries(secretNames.map((n) => [n, this.secrets.state(profile, n)]));
-      case hostServices.secretGet:
-        return this.secrets.get(profile, name);
-      case hostServices.secretSet:
-        return this.secrets.set(profile, name, value ?? '');
-      case hostServices.secretDelete:
-        return this.secrets.delete(profile, name);
-      case hostServices.secretStorage:
-        return { backend: this.secrets.description, warning: this.secrets.warning };
-      default:
-        throw new ScimWatchError('unknown_method', `Unknown host service ${method}.`, 'This is a bug.');
-    }
-  };
-
-  /** Every secret value this process could ever print, for the redacting logger. */
-  private knownSecrets(): string[] {
-    const values: string[] = [];
-    for (const profile of new Set([this.profile, ...listProfileNames(this.dataDir)])) {
-      for (const name of secretNames) {
-        const value = this.secrets.get(profile, name);
-        if (value) values.push(value);
-      }
-    }
-    return values;
+    write(redactText(line, this.hostSecrets.knownSecrets()));
   }
 }

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, safeStorage } from 'electron';
 
 import { CoreHost } from '../core/core-host';
-import { runsDemo, startBackgroundDemo } from '../cli/background-demo';
+import { demoFolder, runsDemo } from '../core/profiles/profile-registry';
+import { startBackgroundDemo } from '../emulators/background-demo';
 import { SafeStorageSecretStore } from '../core/secrets/safe-storage-secret-store';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc } from './ipc-binding';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   };
   // With no live profile, the demo world (emulated tenant, Pulumi org and provisioning engine) runs
   // in a worker thread (packaged apps cannot fork: the RunAsNode fuse is off); the demo profile polls it.
-  const demo = runsDemo(env) ? await startBackgroundDemo(30_000, env) : null;
+  const demo = runsDemo(env) ? await startBackgroundDemo(30_000, demoFolder(env)) : null;
   const core = await CoreHost.start({
     hostKind: 'desktop',
     env,

@@ -4,14 +4,15 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 
-import { methodNames, toApiError, type ApiError } from '../../shared/contract';
+import {
+  ipcEventChannel,
+  ipcMethodChannel,
+  methodNames,
+  toApiError,
+  type ReplyEnvelope,
+} from '../../shared/contract';
 import type { CoreHost } from '../core/core-host';
 import { isAppUrl } from './security';
-
-export const eventChannel = 'scimwatch:event';
-export const methodChannel = (method: string) => `scimwatch:${method}`;
-
-type IpcReply = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
 function fromOwnFrame(event: IpcMainInvokeEvent, window: WebContents): boolean {
   return event.sender === window && isAppUrl(event.senderFrame?.url ?? '');
@@ -20,7 +21,7 @@ function fromOwnFrame(event: IpcMainInvokeEvent, window: WebContents): boolean {
 /** Registers one handler per method; returns a function that removes them again. */
 export function bindIpc(core: CoreHost, contents: WebContents): () => void {
   for (const method of methodNames) {
-    ipcMain.handle(methodChannel(method), async (event, input: unknown): Promise<IpcReply> => {
+    ipcMain.handle(ipcMethodChannel(method), async (event, input: unknown): Promise<ReplyEnvelope> => {
       if (!fromOwnFrame(event, contents)) {
         return {
           ok: false,
@@ -35,10 +36,10 @@ export function bindIpc(core: CoreHost, contents: WebContents): () => void {
     });
   }
   const unsubscribe = core.subscribe((event, payload) => {
-    if (!contents.isDestroyed()) contents.send(eventChannel, event, payload);
+    if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload);
   });
   return () => {
     unsubscribe();
-    for (const method of methodNames) ipcMain.removeHandler(methodChannel(method));
+    for (const method of methodNames) ipcMain.removeHandler(ipcMethodChannel(method));
   };
 }

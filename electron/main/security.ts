@@ -5,7 +5,7 @@
 import { app, session, shell, type WebContents } from 'electron';
 
 import { isAllowedExternalLink } from '../../shared/external-links';
-import { contentSecurityPolicy } from '../server/security-headers';
+import { contentSecurityPolicy } from '../../shared/csp';
 
 export const appScheme = 'app';
 export const appHost = 'scimwatch';

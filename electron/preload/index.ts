@@ -4,12 +4,17 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
-import { buildApi, type ApiError, type ScimWatchApi, type Subscribe } from '../../shared/contract';
-
-type IpcReply = { ok: true; result: unknown } | { ok: false; error: ApiError };
+import {
+  buildApi,
+  ipcEventChannel,
+  ipcMethodChannel,
+  type ReplyEnvelope,
+  type ScimWatchApi,
+  type Subscribe,
+} from '../../shared/contract';
 
 const invoke = async (method: string, input: unknown) => {
-  const reply = (await ipcRenderer.invoke(`scimwatch:${method}`, input)) as IpcReply;
+  const reply = (await ipcRenderer.invoke(ipcMethodChannel(method), input)) as ReplyEnvelope;
   if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
   return reply.result;
 };
@@ -18,8 +23,8 @@ const on: Subscribe = (event, listener) => {
   const forward = (_e: IpcRendererEvent, name: string, payload: unknown) => {
     if (name === event) listener(payload as never);
   };
-  ipcRenderer.on('scimwatch:event', forward);
-  return () => void ipcRenderer.removeListener('scimwatch:event', forward);
+  ipcRenderer.on(ipcEventChannel, forward);
+  return () => void ipcRenderer.removeListener(ipcEventChannel, forward);
 };
 
 const api = buildApi(invoke, on) satisfies ScimWatchApi;

@@ -1,18 +1,6 @@
 import type { ServerResponse } from 'node:http';
 
-/** The dashboard needs nothing from anywhere else: same-origin scripts, styles, data and API. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { contentSecurityPolicy } from '../../shared/csp';
 
 /** Headers on every response, errors included. */
 export function applySecurityHeaders(response: ServerResponse, tls: boolean): void {

@@ -7,7 +7,13 @@ import {
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
-import { isMethodName, ScimWatchError, toApiError, type ApiError } from '../../shared/contract';
+import {
+  isMethodName,
+  ScimWatchError,
+  toApiError,
+  type ApiError,
+  type ReplyEnvelope,
+} from '../../shared/contract';
 import { isLoopbackHost } from '../../shared/net';
 import type { CoreHost } from '../core/core-host';
 import { cookieName, generateAccessToken, readCookie, tokensMatch } from './access-token';
@@ -51,7 +57,7 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 function sendError(response: ServerResponse, error: ApiError): void {
-  sendJson(response, httpStatusFor[error.code], { ok: false, error });
+  sendJson(response, httpStatusFor[error.code], { ok: false, error } satisfies ReplyEnvelope);
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<unknown> {
@@ -81,6 +87,85 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
+/** What every route of one running server needs. */
+interface Routes {
+  options: ServerOptions;
+  token: string;
+  events: EventStream;
+  origins: Origins;
+  cookie: string;
+}
+
+/** A GET with ?token=…: trade the token in the URL for a cookie, and drop it from the address bar and history. */
+function tradeTokenForCookie(routes: Routes, response: ServerResponse, presented: string): void {
+  if (!tokensMatch(routes.token, presented)) return sendError(response, unauthorized());
+  const secure = routes.options.tls ? '; Secure' : '';
+  response.setHeader(
+    'Set-Cookie',
+    `${routes.cookie}=${routes.token}; HttpOnly; SameSite=Strict; Path=/${secure}`,
+  );
+  response.writeHead(303, { Location: '/' });
+  response.end();
+}
+
+/** POST /api/<method>: one contract request, answered in the reply envelope. */
+async function serveApi(routes: Routes, request: IncomingMessage, response: ServerResponse, method: string) {
+  if (request.method !== 'POST')
+    return sendError(response, { code: 'invalid_input', message: 'Use POST.', hint: 'POST /api/<method>' });
+  if (!isMethodName(method)) {
+    return sendError(response, {
+      code: 'unknown_method',
+      message: `No such method: ${method}.`,
+      hint: 'See the API contract.',
+    });
+  }
+  const { core } = routes.options;
+  try {
+    const result = await core.dispatch(method, await readJsonBody(request));
+    return sendJson(response, 200, { ok: true, result } satisfies ReplyEnvelope);
+  } catch (error) {
+    if (!(error instanceof ScimWatchError)) core.log.error(`${method} failed`, { error });
+    return sendError(response, toApiError(error));
+  }
+}
+
+/** The built dashboard's files; hashed assets are cached for good, everything else never. */
+function serveStatic(routes: Routes, request: IncomingMessage, response: ServerResponse, pathname: string) {
+  const { staticDir } = routes.options;
+  if (request.method !== 'GET' || !staticDir) return sendError(response, notFound());
+  const file = findStaticFile(staticDir, pathname);
+  if (!file) return sendError(response, notFound());
+  response.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+  });
+  response.end(file.body);
+}
+
+/** Guards first (origin, host, token), then the route: events, API, or static files. */
+async function handle(routes: Routes, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  applySecurityHeaders(response, Boolean(routes.options.tls));
+  const refusal = refusalReason(request, routes.origins);
+  if (refusal)
+    return sendError(response, {
+      code: 'forbidden',
+      message: `Refused: ${refusal}.`,
+      hint: 'Open the URL ScimWatch printed.',
+    });
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const authorization = request.headers.authorization;
+  const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+  const presented = bearer ?? readCookie(request.headers.cookie, routes.cookie);
+  const queryToken = url.searchParams.get('token') ?? undefined;
+  if (request.method === 'GET' && queryToken !== undefined && !url.pathname.startsWith('/api/'))
+    return tradeTokenForCookie(routes, response, queryToken);
+  if (!tokensMatch(routes.token, presented)) return sendError(response, unauthorized());
+  if (url.pathname === '/api/events' && request.method === 'GET') return routes.events.attach(response);
+  if (url.pathname.startsWith('/api/'))
+    return serveApi(routes, request, response, url.pathname.slice('/api/'.length));
+  return serveStatic(routes, request, response, url.pathname);
+}
+
 /**
  * Serves the contract over HTTP (POST /api/<method>), events over SSE (GET /api/events) and the built
  * dashboard. Loopback only unless TLS is configured; every request needs the run's access token.
@@ -105,70 +190,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const port = (server.address() as AddressInfo).port;
   const scheme = options.tls ? 'https' : 'http';
-  const origins: Origins = allowedOrigins(bind, port, scheme, options.publicHost);
-  const cookie = cookieName(port);
-
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    applySecurityHeaders(response, Boolean(options.tls));
-    const refusal = refusalReason(request, origins);
-    if (refusal)
-      return sendError(response, {
-        code: 'forbidden',
-        message: `Refused: ${refusal}.`,
-        hint: 'Open the URL ScimWatch printed.',
-      });
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const authorization = request.headers.authorization;
-    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
-    const presented = bearer ?? readCookie(request.headers.cookie, cookie);
-    const queryToken = url.searchParams.get('token') ?? undefined;
-
-    if (request.method === 'GET' && queryToken !== undefined && !url.pathname.startsWith('/api/')) {
-      if (!tokensMatch(token, queryToken)) return sendError(response, unauthorized());
-      // Trade the token in the URL for a cookie, and drop it from the address bar and history.
-      const secure = options.tls ? '; Secure' : '';
-      response.setHeader('Set-Cookie', `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}`);
-      response.writeHead(303, { Location: '/' });
-      return response.end();
-    }
-    if (!tokensMatch(token, presented)) return sendError(response, unauthorized());
-
-    if (url.pathname === '/api/events' && request.method === 'GET') return events.attach(response);
-    if (url.pathname.startsWith('/api/')) {
-      const method = url.pathname.slice('/api/'.length);
-      if (request.method !== 'POST')
-        return sendError(response, {
-          code: 'invalid_input',
-          message: 'Use POST.',
-          hint: 'POST /api/<method>',
-        });
-      if (!isMethodName(method)) {
-        return sendError(response, {
-          code: 'unknown_method',
-          message: `No such method: ${method}.`,
-          hint: 'See the API contract.',
-        });
-      }
-      try {
-        const result = await options.core.dispatch(method, await readJsonBody(request));
-        return sendJson(response, 200, { ok: true, result });
-      } catch (error) {
-        if (!(error instanceof ScimWatchError)) options.core.log.error(`${method} failed`, { error });
-        return sendError(response, toApiError(error));
-      }
-    }
-    if (request.method !== 'GET' || !options.staticDir) return sendError(response, notFound());
-    const file = findStaticFile(options.staticDir, url.pathname);
-    if (!file) return sendError(response, notFound());
-    response.writeHead(200, {
-      'Content-Type': file.contentType,
-      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
-    response.end(file.body);
+  const routes: Routes = {
+    options,
+    token,
+    events,
+    origins: allowedOrigins(bind, port, scheme, options.publicHost),
+    cookie: cookieName(port),
   };
-
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-    handle(request, response).catch((error: unknown) => {
+    handle(routes, request, response).catch((error: unknown) => {
       options.core.log.error('Request failed', { error });
       if (!response.headersSent) sendError(response, toApiError(error));
       else response.end();

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Every error that crosses the contract, whatever the host, carries one of these codes. */
 export const errorCodes = [
   'invalid_input',
@@ -20,14 +18,23 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export const apiErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  hint: z.string(),
-});
-
 /** What a person reads: what happened (`message`) and what to do next (`hint`). */
-export type ApiError = z.infer<typeof apiErrorSchema>;
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  hint: string;
+}
+
+/** True for a value already shaped as a contract error (one that crossed IPC or HTTP). */
+function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message, hint } = value as Record<string, unknown>;
+  return (
+    (errorCodes as readonly unknown[]).includes(code) &&
+    typeof message === 'string' &&
+    typeof hint === 'string'
+  );
+}
 
 /** An error that already knows how to present itself across the contract. */
 export class ScimWatchError extends Error {
@@ -49,8 +56,7 @@ export class ScimWatchError extends Error {
 /** Turns anything thrown into a contract error without leaking stack traces or internals. */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ScimWatchError) return error.toApiError();
-  const parsed = apiErrorSchema.safeParse(error);
-  if (parsed.success) return parsed.data;
+  if (isApiError(error)) return { code: error.code, message: error.message, hint: error.hint };
   return {
     code: 'internal',
     message: 'ScimWatch hit an unexpected internal error.',

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './connection';
+export * from './envelope';
 export * from './errors';
 export * from './events';
 export * from './paging';

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
+import { findingKinds } from '../finding-kinds';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
-import type { FindingRow, ProvisioningEventRow } from './rows';
+import { provisioningStatuses, type FindingRow, type ProvisioningEventRow } from './rows';
 import { settingsUpdateSchema, type SettingsView } from './settings';
 import type { ConnectionReport } from './connection';
 import type { AppStatus, ProfileSummary } from './status';
@@ -20,7 +21,7 @@ export const profileNameSchema = z
 const isoTime = z.string().datetime({ offset: true });
 
 const provisioningEventFilter = z.strictObject({
-  status: z.enum(['success', 'failure', 'skipped', 'warning']).optional(),
+  status: z.enum(provisioningStatuses).optional(),
   identityType: z.string().max(50).optional(),
   since: isoTime.optional(),
   until: isoTime.optional(),
@@ -28,7 +29,11 @@ const provisioningEventFilter = z.strictObject({
 });
 
 const findingFilter = z.strictObject({
-  kind: z.string().max(100).optional(),
+  kind: z
+    .enum(findingKinds, {
+      error: (issue) => `"${String(issue.input)}" is not a finding kind. Kinds: ${findingKinds.join(', ')}.`,
+    })
+    .optional(),
   minSeverity: z.enum(findingSeverities).optional(),
   state: z.enum(['open', 'resolved', 'all']).default('open'),
 });

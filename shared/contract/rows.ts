@@ -2,7 +2,9 @@ import type { FindingRecord } from './reconcile';
 
 /** Row shapes of the tables the UI pages through. Column names match the store and the UI labels. */
 
-export type ProvisioningStatus = 'success' | 'failure' | 'skipped' | 'warning';
+/** The outcomes Entra's provisioning log records, in every layer that reads or writes them. */
+export const provisioningStatuses = ['success', 'failure', 'skipped', 'warning'] as const;
+export type ProvisioningStatus = (typeof provisioningStatuses)[number];
 
 export interface ProvisioningEventRow {
   id: string;

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../fakes/electron'));
 
-import { methodNames } from '../../shared/contract';
+import { ipcEventChannel, ipcMethodChannel, methodNames } from '../../shared/contract';
 import type { CoreHost } from '../../electron/core/core-host';
-import { bindIpc, eventChannel, methodChannel } from '../../electron/main/ipc-binding';
+import { bindIpc } from '../../electron/main/ipc-binding';
 import { chooseNativeBinding, electronAddonPath } from '../../electron/main/native-binding';
 import { hardenContents, hardenSessions, openExternalSafely } from '../../electron/main/security';
 import { mainWindowOptions } from '../../electron/main/window';
-import { contentSecurityPolicy } from '../../electron/server/security-headers';
+import { contentSecurityPolicy } from '../../shared/csp';
 import { FakeWebContents, recorded } from '../fakes/electron';
 import { startTestCore } from '../helpers/core';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -40,7 +40,7 @@ describe('the Electron main process (with a fake electron)', () => {
   });
 
   it('binds every contract method, and nothing else', () => {
-    expect([...recorded.handlers.keys()].sort()).toEqual(methodNames.map(methodChannel).sort());
+    expect([...recorded.handlers.keys()].sort()).toEqual(methodNames.map(ipcMethodChannel).sort());
   });
 
   it('answers calls from the app frame through the core', async () => {
@@ -80,7 +80,7 @@ describe('the Electron main process (with a fake electron)', () => {
   it('pushes core events to the window', async () => {
     await call('scimwatch:settings.update', fromApp, { values: { pulumiOrg: 'acme' } });
     expect(
-      contents.sent.some(([channel, name]) => channel === eventChannel && name === 'status.changed'),
+      contents.sent.some(([channel, name]) => channel === ipcEventChannel && name === 'status.changed'),
     ).toBe(true);
   });
 

@@ -57,4 +57,41 @@ describe('the boundary lint rules', () => {
       [],
     );
   });
+
+  it('keep the core’s layers in order: no service imports a handler, and reconciliation no collector', async () => {
+    expect(
+      await violations(
+        'electron/core/collectors/x.ts',
+        "import type { HandlerContext } from '../handlers/context';",
+      ),
+    ).toEqual([expect.stringContaining('Handlers are the thin top')]);
+    expect(
+      await violations('electron/core/reconcile/x.ts', "import { collectDirectory } from '../collectors/y';"),
+    ).toEqual([expect.stringContaining('never the collectors')]);
+    expect(
+      await violations('electron/core/store/x.ts', "import { EntraGraph } from '../entra/graph-api';"),
+    ).toHaveLength(1);
+    expect(
+      await violations('electron/core/status/x.ts', "import { CoreHost } from '../core-host';"),
+    ).toHaveLength(1);
+    // Downward imports are the point of layers.
+    expect(
+      await violations(
+        'electron/core/handlers/x.ts',
+        "import { PollingService } from '../polling/polling-service';",
+      ),
+    ).toEqual([]);
+    expect(
+      await violations(
+        'electron/core/collectors/x.ts',
+        "import { PollState } from '../store/poll-state-repo';",
+      ),
+    ).toEqual([]);
+    expect(
+      await violations(
+        'electron/core/reconcile/x.ts',
+        "import { reportedNameLimit } from '../provisioning/classify-cause';",
+      ),
+    ).toEqual([]);
+  });
 });

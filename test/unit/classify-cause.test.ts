@@ -6,7 +6,7 @@ import {
   classifyCause,
   reportedNameLimit,
   webResponseBody,
-} from '../../electron/core/collectors/classify-cause';
+} from '../../electron/core/provisioning/classify-cause';
 
 interface Recorded {
   provisioningAction: string;

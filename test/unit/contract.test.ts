@@ -9,7 +9,8 @@ import {
   ScimWatchError,
   toApiError,
 } from '../../shared/contract';
-import { methodRoutes, readerHandlers, writerHandlers } from '../../electron/core/handlers/routes';
+import { methodRoutes } from '../../electron/core/handlers/method-routes';
+import { readerHandlers, writerHandlers } from '../../electron/core/handlers/routes';
 
 describe('the contract', () => {
   it('routes every method to a worker that implements it, or to the host', () => {

@@ -1,10 +1,10 @@
 import {
+  ScimWatchError,
   severityRank,
   type FindingRow,
   type FindingSeverity,
   type RunSnapshot,
 } from '../../../shared/contract';
-import { findingKinds } from '../../../shared/finding-kinds';
 import { renderFix } from '../../../shared/fixes';
 import { CoreHost } from '../../core/core-host';
 import { exitCodeFor } from '../fail-on';
@@ -23,7 +23,8 @@ async function allFindings(core: CoreHost, flags: FindingsFlags): Promise<Findin
   const rows: FindingRow[] = [];
   let cursor: string | undefined;
   do {
-    const page = await core.call('findings.list', {
+    // The flags are a person's input: the contract validates them (an unknown kind is refused there).
+    const page = await core.dispatch('findings.list', {
       filter: {
         state: flags.includeResolved ? 'all' : 'open',
         ...(flags.kind ? { kind: flags.kind } : {}),
@@ -60,14 +61,24 @@ function printTable(snapshot: RunSnapshot | null, rows: FindingRow[]): void {
   }
 }
 
+/** The contract names the filter it refused (`filter.kind: …`); the person typed a flag. */
+function namingFlags(error: unknown): never {
+  if (error instanceof ScimWatchError && error.code === 'invalid_input')
+    throw new Error(
+      error.message
+        .replace(/^Invalid input for findings\.list: /, '')
+        .replace(/\bfilter\.kind: /, '--kind ')
+        .replace(/\bfilter\.minSeverity: /, '--min-severity '),
+    );
+  throw error;
+}
+
 /** `scimwatch findings`: the open findings of the active profile (or all, with --include-resolved). */
 export async function findingsCommand(flags: FindingsFlags): Promise<number> {
-  if (flags.kind && !(findingKinds as readonly string[]).includes(flags.kind))
-    throw new Error(`--kind "${flags.kind}" is not a finding kind. Kinds: ${findingKinds.join(', ')}.`);
   const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
   try {
     const snapshot = await core.call('reconcile.get', {});
-    const rows = await allFindings(core, flags);
+    const rows = await allFindings(core, flags).catch(namingFlags);
     rows.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.key.localeCompare(b.key));
     if (flags.json) print(JSON.stringify({ run: snapshot?.run ?? null, findings: rows }));
     else printTable(snapshot, rows);

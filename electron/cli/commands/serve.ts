@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 import { CoreHost } from '../../core/core-host';
 import { startServer } from '../../server/server';
-import { runsDemo, startBackgroundDemo } from '../background-demo';
+import { demoFolder, runsDemo } from '../../core/profiles/profile-registry';
+import { startBackgroundDemo } from '../../emulators/background-demo';
 import { print } from '../output';
 
 /** Demo cycles run every 30 s (Entra's real interval is about 40 minutes). */
@@ -30,7 +31,7 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       ? { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) }
       : undefined;
   // With no live profile, the demo world runs in the background: an emulated tenant and Pulumi org.
-  const demo = runsDemo() ? await startBackgroundDemo(demoIntervalMs) : null;
+  const demo = runsDemo() ? await startBackgroundDemo(demoIntervalMs, demoFolder()) : null;
   let core: CoreHost;
   try {
     core = await CoreHost.start({

@@ -1,6 +1,6 @@
 import {
   ScimWatchError,
-  type ApiError,
+  type ReplyEnvelope,
   type FindingSeverity,
   type SyncRunResult,
 } from '../../../shared/contract';
@@ -8,10 +8,10 @@ import { readEnvironment } from '../../core/config/environment';
 import { resolveDataDir } from '../../core/config/data-dir';
 import { CoreHost } from '../../core/core-host';
 import { currentLockHolder, describeHolder, type LockHolder } from '../../core/profiles/profile-lock';
-import { demoProfile, resolveActiveProfile } from '../../core/profiles/profile-registry';
+import { demoFolder, demoProfile, resolveActiveProfile } from '../../core/profiles/profile-registry';
 import { assertSecureUrl } from '../../core/transport/transport-factory';
 
-import { startBackgroundDemo } from '../background-demo';
+import { startBackgroundDemo } from '../../emulators/background-demo';
 import { exitCodeFor } from '../fail-on';
 import { print } from '../output';
 
@@ -24,7 +24,7 @@ async function delegate(holder: LockHolder & { url: string; accessToken: string 
     body: '{}',
   });
   const body = (await response.json()) as
-    { ok: true; result: SyncRunResult } | { ok: false; error: ApiError };
+    { ok: true; result: SyncRunResult } | Extract<ReplyEnvelope, { ok: false }>;
   if (!body.ok) throw new ScimWatchError(body.error.code, body.error.message, body.error.hint);
   return body.result;
 }
@@ -69,7 +69,7 @@ export async function syncCommand(flags: SyncFlags): Promise<number> {
     );
   }
   // No live profile: sync the demo world, started for this run (and a fresh demo database with it).
-  const demo = profile === demoProfile ? await startBackgroundDemo(demoIntervalMs) : null;
+  const demo = profile === demoProfile ? await startBackgroundDemo(demoIntervalMs, demoFolder()) : null;
   try {
     const core = await CoreHost.start({
       hostKind: 'cli',

@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
 
 import { ScimWatchError, secretNames, type SyncSummary } from '../../../shared/contract';
-import { effectiveSettings, settingValues } from '../config/effective-settings';
+import { currentSettings, type CoreContext } from '../context';
 import { LicenseMissing, PermissionMissing } from '../entra/graph-errors';
-import type { HandlerContext } from '../handlers/context';
-import { buildStatus } from '../handlers/status';
-import { ProvisioningEventsRepo } from '../store/provisioning-events-repo';
-import { readSavedSettings } from '../store/settings-repo';
+import { PollState, type PollSource } from '../store/poll-state-repo';
+import { countProvisioningEvents } from '../store/provisioning-events-repo';
 import { isoNow, type CollectContext } from './collect-context';
 import { openConnections, type CollectorRuntime, type Connections } from './connections';
 import { collectDirectory } from './entra-directory-collector';
 import { collectConfiguration, collectJobStatus, jobStatusCode } from './entra-job-collector';
 import { resolveTarget, type EntraTarget } from './entra-target';
-import { PollState, type PollSource } from './poll-state';
 import { collectProvisioningEvents } from './provisioning-events-collector';
 import { collectPulumiRest, collectPulumiScim } from './pulumi-collector';
 import type { ScheduledTask } from './scheduler';
@@ -42,9 +39,11 @@ export class CollectorSession {
   };
   private errors = new Map<PollSource, SyncError>();
 
+  /** `onAttempted` is told after each source's run, e.g. to push the new status to the UI. */
   constructor(
-    private readonly handler: HandlerContext,
+    private readonly handler: CoreContext,
     private readonly runtime: CollectorRuntime,
+    private readonly onAttempted: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.state = new PollState(handler.db);
     this.context = {
@@ -130,7 +129,7 @@ export class CollectorSession {
     const startedAt = isoNow(this.runtime.clock);
     this.errors = new Map();
     await run();
-    const total = new ProvisioningEventsRepo(this.handler.db).count();
+    const total = countProvisioningEvents(this.handler.db);
     return {
       ...this.summaryParts,
       provisioningEvents: { ...this.summaryParts.provisioningEvents, total },
@@ -148,7 +147,7 @@ export class CollectorSession {
   private async attempt(source: PollSource, run: () => Promise<number | null>): Promise<boolean> {
     let ok: boolean;
     try {
-      const items = await this.withFreshCredentialOn401(source, run);
+      const items = await this.withFreshCredentialOnRefusal(source, run);
       this.state.succeeded(source, isoNow(this.runtime.clock), items);
       this.errors.delete(source);
       ok = true;
@@ -164,7 +163,7 @@ export class CollectorSession {
       this.handler.log.warn(`${source} failed`, { code: described.code, message: described.message });
       ok = false;
     }
-    this.handler.emit('status.changed', await buildStatus(this.handler));
+    await this.onAttempted();
     return ok;
   }
 
@@ -174,7 +173,7 @@ export class CollectorSession {
    * since a token carries the permissions of the moment it was issued. The clients are rebuilt, with
    * a new credential, and the run tried once more.
    */
-  private async withFreshCredentialOn401(source: PollSource, run: () => Promise<number | null>) {
+  private async withFreshCredentialOnRefusal(source: PollSource, run: () => Promise<number | null>) {
     try {
       return await run();
     } catch (error) {
@@ -189,9 +188,7 @@ export class CollectorSession {
   }
 
   private settings() {
-    return settingValues(
-      effectiveSettings(this.handler.config.environmentSettings, readSavedSettings(this.handler.db)),
-    );
+    return currentSettings(this.handler);
   }
 
   /** The Graph client and the resolved target, or an error saying what is missing. */

@@ -1,5 +1,4 @@
 import type { SecretName, Settings } from '../../../shared/contract';
-import { effectiveSettings, settingValues } from '../config/effective-settings';
 import type { TokenCredential } from '@azure/identity';
 
 import { createCredential, graphScope } from '../entra/credential-factory';
@@ -12,10 +11,9 @@ import {
 } from '../entra/credential-persistence';
 import { EntraGraph } from '../entra/graph-api';
 import { createGraphClient } from '../entra/graph-client';
-import type { HandlerContext } from '../handlers/context';
+import { currentSettings, type CoreContext } from '../context';
 import { PulumiRestClient } from '../pulumi/rest-client';
 import { PulumiScimClient } from '../pulumi/scim-client';
-import { readSavedSettings } from '../store/settings-repo';
 import { Budgets, type BudgetSpec } from '../time/budget';
 import { reportsBudget } from './budget-overrides';
 import { systemClock, type Clock } from '../time/clock';
@@ -47,83 +45,85 @@ export function createRuntime(
   return { clock, budgets: new Budgets(clock, budgetOverrides) };
 }
 
-const secretOf = (context: HandlerContext, name: SecretName) =>
+const secretOf = (context: CoreContext, name: SecretName) =>
   context.host.secret(context.config.profile, name);
 
-/** Builds the Graph and Pulumi clients; a side whose settings are incomplete gets null and a reason. */
-export async function openConnections(
-  context: HandlerContext,
+/** Why Entra's side cannot be read yet, in words a person can act on; null when it can. */
+function entraMissing(settings: Partial<Settings>): string | null {
+  return !settings.tenantId || !settings.clientId
+    ? 'Set the tenant id and client id of ScimWatch’s app registration.'
+    : !settings.servicePrincipalId && !settings.provisioningAppId
+      ? 'Set the service principal id (or app id) of the Pulumi provisioning app.'
+      : null;
+}
+
+/**
+ * The Graph client with its credential: delegated sign-ins keep their token cache and account in the
+ * secret store, so a device-code sign-in survives a restart.
+ */
+async function openGraph(
+  context: CoreContext,
   runtime: CollectorRuntime,
-): Promise<Connections> {
-  const settings = settingValues(
-    effectiveSettings(context.config.environmentSettings, readSavedSettings(context.db)),
-  );
-  const transport = new TransportFactory({ caFile: settings.caFile, env: process.env });
-  const [clientSecret, clientCertPassword, scimToken, accessToken] = await Promise.all([
+  settings: Partial<Settings> & { tenantId: string; clientId: string },
+  transport: TransportFactory,
+) {
+  const [clientSecret, clientCertPassword] = await Promise.all([
     secretOf(context, 'clientSecret'),
     secretOf(context, 'clientCertPassword'),
+  ]);
+  const delegated = settings.authMethod === 'device-code' || settings.authMethod === 'interactive';
+  const store: CredentialStateStore = {
+    load: (name) => context.host.secret(context.config.profile, name),
+    save: (name, value) => context.host.setSecret(context.config.profile, name, value),
+  };
+  if (delegated) persistTokenCacheIn(store);
+  const authenticationRecord = delegated ? await loadAuthenticationRecord(store) : undefined;
+  const created = createCredential({
+    settings: {
+      tenantId: settings.tenantId,
+      clientId: settings.clientId,
+      authMethod: settings.authMethod ?? 'secret',
+      authorityHost: settings.authorityHost ?? 'https://login.microsoftonline.com',
+      clientCertPath: settings.clientCertPath,
+    },
+    secrets: { clientSecret, clientCertPassword },
+    transport,
+    onDeviceCode: (prompt) => context.emit('auth.prompt', prompt),
+    ...(delegated ? { signedIn: { authenticationRecord } } : {}),
+  });
+  const credential: TokenCredential = delegated
+    ? rememberSignIn(created as SignInCredential, store, authenticationRecord !== undefined)
+    : created;
+  const graph = new EntraGraph(
+    createGraphClient({
+      graphUrl: settings.graphUrl ?? 'https://graph.microsoft.com',
+      credential,
+      transport,
+      clock: runtime.clock,
+      budgetFor: (url) =>
+        url.pathname.includes('/auditLogs/')
+          ? runtime.budgets.get('graph.reports', reportsBudget)
+          : undefined,
+    }),
+    delegated ? 'delegated' : 'application',
+  );
+  return { graph, credential };
+}
+
+/** Pulumi's SCIM client (needs the org and the SCIM token) and the optional REST client (the access token). */
+async function openPulumi(context: CoreContext, settings: Partial<Settings>, transport: TransportFactory) {
+  const [scimToken, accessToken] = await Promise.all([
     secretOf(context, 'pulumiScimToken'),
     secretOf(context, 'pulumiAccessToken'),
   ]);
-
-  const entraMissing =
-    !settings.tenantId || !settings.clientId
-      ? 'Set the tenant id and client id of ScimWatch’s app registration.'
-      : !settings.servicePrincipalId && !settings.provisioningAppId
-        ? 'Set the service principal id (or app id) of the Pulumi provisioning app.'
-        : null;
-  let graph: EntraGraph | null = null;
-  let credential: TokenCredential | null = null;
-  const graphUrl = settings.graphUrl ?? 'https://graph.microsoft.com';
-  if (!entraMissing && settings.tenantId && settings.clientId) {
-    const delegated = settings.authMethod === 'device-code' || settings.authMethod === 'interactive';
-    const store: CredentialStateStore = {
-      load: (name) => context.host.secret(context.config.profile, name),
-      save: (name, value) => context.host.setSecret(context.config.profile, name, value),
-    };
-    if (delegated) persistTokenCacheIn(store);
-    const authenticationRecord = delegated ? await loadAuthenticationRecord(store) : undefined;
-    const created = createCredential({
-      settings: {
-        tenantId: settings.tenantId,
-        clientId: settings.clientId,
-        authMethod: settings.authMethod ?? 'secret',
-        authorityHost: settings.authorityHost ?? 'https://login.microsoftonline.com',
-        clientCertPath: settings.clientCertPath,
-      },
-      secrets: { clientSecret, clientCertPassword },
-      transport,
-      onDeviceCode: (prompt) => context.emit('auth.prompt', prompt),
-      ...(delegated ? { signedIn: { authenticationRecord } } : {}),
-    });
-    credential = delegated
-      ? rememberSignIn(created as SignInCredential, store, authenticationRecord !== undefined)
-      : created;
-    graph = new EntraGraph(
-      createGraphClient({
-        graphUrl,
-        credential,
-        transport,
-        clock: runtime.clock,
-        budgetFor: (url) =>
-          url.pathname.includes('/auditLogs/')
-            ? runtime.budgets.get('graph.reports', reportsBudget)
-            : undefined,
-      }),
-      settings.authMethod === 'device-code' || settings.authMethod === 'interactive'
-        ? 'delegated'
-        : 'application',
-    );
-  }
-
-  const pulumiMissing = !settings.pulumiOrg
+  const missing = !settings.pulumiOrg
     ? 'Set the Pulumi organization name.'
     : !scimToken
       ? 'Paste the Pulumi SCIM token (the one Entra’s provisioning uses).'
       : null;
   const apiUrl = (settings.pulumiApiUrl ?? 'https://api.pulumi.com').replace(/\/+$/, '');
   const scim =
-    !pulumiMissing && settings.pulumiOrg && scimToken
+    !missing && settings.pulumiOrg && scimToken
       ? new PulumiScimClient({
           baseUrl: `${apiUrl}/scim/v2/${encodeURIComponent(settings.pulumiOrg)}`,
           token: scimToken,
@@ -135,13 +135,26 @@ export async function openConnections(
     settings.pulumiOrg && accessToken
       ? new PulumiRestClient({ apiUrl, org: settings.pulumiOrg, token: accessToken, transport })
       : null;
+  return { scim, rest, missing };
+}
+
+/** Builds the Graph and Pulumi clients; a side whose settings are incomplete gets null and a reason. */
+export async function openConnections(context: CoreContext, runtime: CollectorRuntime): Promise<Connections> {
+  const settings = currentSettings(context);
+  const transport = new TransportFactory({ caFile: settings.caFile, env: process.env });
+  const missingEntra = entraMissing(settings);
+  const { tenantId, clientId } = settings;
+  const entra =
+    !missingEntra && tenantId && clientId
+      ? await openGraph(context, runtime, { ...settings, tenantId, clientId }, transport)
+      : { graph: null, credential: null };
+  const pulumi = await openPulumi(context, settings, transport);
   return {
     settings,
-    graph,
-    credential,
-    graphScope: graphScope(graphUrl),
-    scim,
-    rest,
-    missing: { entra: entraMissing, pulumi: pulumiMissing },
+    ...entra,
+    graphScope: graphScope(settings.graphUrl ?? 'https://graph.microsoft.com'),
+    scim: pulumi.scim,
+    rest: pulumi.rest,
+    missing: { entra: missingEntra, pulumi: pulumi.missing },
   };
 }

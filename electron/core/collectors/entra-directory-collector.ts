@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 
+import type Database from 'better-sqlite3';
+
 import type { EntraGraph } from '../entra/graph-api';
 import { DeltaTokenExpired } from '../entra/graph-errors';
-import type { DirectoryObject } from '../entra/graph-types';
+import type { AppRoleAssignment, DirectoryObject } from '../entra/graph-types';
 import type { CollectContext } from './collect-context';
 import { ObjectKeys } from '../store/object-keys';
 import { crashPoint } from './crash-points';
 import type { EntraTarget } from './entra-target';
-import { PollState } from './poll-state';
+import { PollState, type PollRow } from '../store/poll-state-repo';
 
 const source = 'entra.directory';
 /** Only what reconciliation reads: the delta rounds stay small. */
@@ -52,6 +54,98 @@ async function deltaOrFull<T>(
   }
 }
 
+type DeltaRound = { result: { items: DirectoryObject[]; deltaLink: string }; full: boolean };
+
+/** Assignments in full (Graph has no delta for them), then users and the assigned groups by delta. */
+async function readDirectory(graph: EntraGraph, target: EntraTarget, previous: PollRow | undefined) {
+  const assignments = await graph.assignments(target.servicePrincipalId);
+  const groupIds = assignments
+    .filter((a) => a.principalType === 'Group')
+    .map((a) => a.principalId)
+    .sort();
+  const groupSet = createHash('sha256').update(groupIds.join(',')).digest('hex');
+  const cursor = previous?.cursor ? (JSON.parse(previous.cursor) as GroupsCursor) : null;
+  const users = await deltaOrFull((link) => graph.usersDelta(link, userFields), previous?.deltaLink ?? null);
+  const groups: DeltaRound = groupIds.length
+    ? await deltaOrFull(
+        (link) => graph.groupsDelta(link, groupIds, ['displayName', 'members']),
+        cursor?.groupSet === groupSet ? cursor.deltaLink : null,
+      )
+    : { result: { items: [], deltaLink: '' }, full: true };
+  return { assignments, users, groups, groupSet };
+}
+
+function storeAssignments(db: Database.Database, assignments: AppRoleAssignment[]): void {
+  db.prepare('DELETE FROM entra_assignments').run();
+  const assign = db.prepare(
+    'INSERT OR REPLACE INTO entra_assignments (principal_id, principal_type, display_name, assignment_id) VALUES (?, ?, ?, ?)',
+  );
+  for (const a of assignments) assign.run(a.principalId, a.principalType, a.principalDisplayName, a.id);
+}
+
+function storeUsers(db: Database.Database, keys: ObjectKeys, users: DeltaRound): void {
+  if (users.full) db.prepare('DELETE FROM entra_users').run();
+  const upsertUser = db.prepare(
+    `INSERT OR REPLACE INTO entra_users (id, key, user_principal_name, mail, display_name, given_name, surname,
+      account_enabled, user_type, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const deleteUser = db.prepare('DELETE FROM entra_users WHERE id = ?');
+  for (const user of users.result.items) {
+    if (isRemoved(user)) deleteUser.run(user.id);
+    else
+      upsertUser.run(
+        user.id,
+        keys.of(user.id),
+        text(user.userPrincipalName),
+        text(user.mail),
+        text(user.displayName),
+        text(user.givenName),
+        text(user.surname),
+        user.accountEnabled === false ? 0 : 1,
+        text(user.userType),
+        JSON.stringify(user),
+      );
+  }
+}
+
+const memberType = (member: DirectoryObject) =>
+  isGroupRef(member) ? 'group' : /user/i.test(String(member['@odata.type'] ?? 'user')) ? 'user' : 'other';
+
+function storeGroups(db: Database.Database, keys: ObjectKeys, groups: DeltaRound): void {
+  if (groups.full) {
+    db.prepare('DELETE FROM entra_groups').run();
+    db.prepare('DELETE FROM entra_group_members').run();
+  }
+  const upsertGroup = db.prepare(
+    'INSERT OR REPLACE INTO entra_groups (id, display_name, raw) VALUES (?, ?, ?)',
+  );
+  const addMember = db.prepare(
+    'INSERT OR REPLACE INTO entra_group_members (group_id, member_id, member_type, member_key) VALUES (?, ?, ?, ?)',
+  );
+  const removeMember = db.prepare('DELETE FROM entra_group_members WHERE group_id = ? AND member_id = ?');
+  const deleteGroup = db.prepare('DELETE FROM entra_groups WHERE id = ?');
+  const deleteMembers = db.prepare('DELETE FROM entra_group_members WHERE group_id = ?');
+  for (const group of groups.result.items) {
+    if (isRemoved(group)) {
+      deleteGroup.run(group.id);
+      deleteMembers.run(group.id);
+      continue;
+    }
+    const { 'members@delta': members, ...rest } = group;
+    if (rest.displayName !== undefined || groups.full)
+      upsertGroup.run(group.id, text(rest.displayName), JSON.stringify(rest));
+    for (const member of (members as DirectoryObject[] | undefined) ?? []) {
+      if (isRemoved(member)) removeMember.run(group.id, member.id);
+      else addMember.run(group.id, member.id, memberType(member), keys.of(member.id));
+    }
+  }
+  // Groups no longer assigned leave the mirror (their delta link no longer covers them).
+  db.prepare(
+    `DELETE FROM entra_groups WHERE id NOT IN (SELECT principal_id FROM entra_assignments WHERE principal_type = 'Group')`,
+  ).run();
+  db.prepare(`DELETE FROM entra_group_members WHERE group_id NOT IN (SELECT id FROM entra_groups)`).run();
+}
+
 /**
  * Assignments are read in full every pass (Graph has no delta for them); users and the assigned
  * groups' direct members follow users/delta and groups/delta, with a full re-read when a delta
@@ -65,103 +159,18 @@ export async function collectDirectory(
 ): Promise<DirectoryResult> {
   const { db } = context;
   const state = new PollState(db);
-  const previous = state.get(source);
-  const assignments = await graph.assignments(target.servicePrincipalId);
-  const groupIds = assignments
-    .filter((a) => a.principalType === 'Group')
-    .map((a) => a.principalId)
-    .sort();
-  const groupSet = createHash('sha256').update(groupIds.join(',')).digest('hex');
-  const cursor = previous?.cursor ? (JSON.parse(previous.cursor) as GroupsCursor) : null;
-
-  const users = await deltaOrFull((link) => graph.usersDelta(link, userFields), previous?.deltaLink ?? null);
-  const groups = groupIds.length
-    ? await deltaOrFull(
-        (link) => graph.groupsDelta(link, groupIds, ['displayName', 'members']),
-        cursor?.groupSet === groupSet ? cursor.deltaLink : null,
-      )
-    : { result: { items: [], deltaLink: '' }, full: true };
-
+  const { assignments, users, groups, groupSet } = await readDirectory(graph, target, state.get(source));
   db.transaction(() => {
-    db.prepare('DELETE FROM entra_assignments').run();
-    const assign = db.prepare(
-      'INSERT OR REPLACE INTO entra_assignments (principal_id, principal_type, display_name, assignment_id) VALUES (?, ?, ?, ?)',
-    );
-    for (const a of assignments) assign.run(a.principalId, a.principalType, a.principalDisplayName, a.id);
-
-    if (users.full) db.prepare('DELETE FROM entra_users').run();
     const keys = new ObjectKeys(db);
-    const upsertUser = db.prepare(
-      `INSERT OR REPLACE INTO entra_users (id, key, user_principal_name, mail, display_name, given_name, surname,
-        account_enabled, user_type, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const deleteUser = db.prepare('DELETE FROM entra_users WHERE id = ?');
-    for (const user of users.result.items) {
-      if (isRemoved(user)) deleteUser.run(user.id);
-      else
-        upsertUser.run(
-          user.id,
-          keys.of(user.id),
-          text(user.userPrincipalName),
-          text(user.mail),
-          text(user.displayName),
-          text(user.givenName),
-          text(user.surname),
-          user.accountEnabled === false ? 0 : 1,
-          text(user.userType),
-          JSON.stringify(user),
-        );
-    }
+    storeAssignments(db, assignments);
+    storeUsers(db, keys, users);
     crashPoint('directory.in-transaction');
-
-    if (groups.full) {
-      db.prepare('DELETE FROM entra_groups').run();
-      db.prepare('DELETE FROM entra_group_members').run();
-    }
-    const upsertGroup = db.prepare(
-      'INSERT OR REPLACE INTO entra_groups (id, display_name, raw) VALUES (?, ?, ?)',
-    );
-    const addMember = db.prepare(
-      'INSERT OR REPLACE INTO entra_group_members (group_id, member_id, member_type, member_key) VALUES (?, ?, ?, ?)',
-    );
-    const removeMember = db.prepare('DELETE FROM entra_group_members WHERE group_id = ? AND member_id = ?');
-    const deleteGroup = db.prepare('DELETE FROM entra_groups WHERE id = ?');
-    const deleteMembers = db.prepare('DELETE FROM entra_group_members WHERE group_id = ?');
-    for (const group of groups.result.items) {
-      if (isRemoved(group)) {
-        deleteGroup.run(group.id);
-        deleteMembers.run(group.id);
-        continue;
-      }
-      const { 'members@delta': members, ...rest } = group;
-      if (rest.displayName !== undefined || groups.full)
-        upsertGroup.run(group.id, text(rest.displayName), JSON.stringify(rest));
-      for (const member of (members as DirectoryObject[] | undefined) ?? []) {
-        if (isRemoved(member)) removeMember.run(group.id, member.id);
-        else
-          addMember.run(
-            group.id,
-            member.id,
-            isGroupRef(member)
-              ? 'group'
-              : /user/i.test(String(member['@odata.type'] ?? 'user'))
-                ? 'user'
-                : 'other',
-            keys.of(member.id),
-          );
-      }
-    }
-    // Groups no longer assigned leave the mirror (their delta link no longer covers them).
-    db.prepare(
-      `DELETE FROM entra_groups WHERE id NOT IN (SELECT principal_id FROM entra_assignments WHERE principal_type = 'Group')`,
-    ).run();
-    db.prepare(`DELETE FROM entra_group_members WHERE group_id NOT IN (SELECT id FROM entra_groups)`).run();
+    storeGroups(db, keys, groups);
     state.advance(source, {
       deltaLink: users.result.deltaLink,
       cursor: JSON.stringify({ groupSet, deltaLink: groups.result.deltaLink } satisfies GroupsCursor),
     });
   })();
-
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
   return {
     users: count('SELECT count(*) AS n FROM entra_users'),

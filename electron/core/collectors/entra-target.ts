@@ -1,6 +1,7 @@
 import { ScimWatchError, type Settings } from '../../../shared/contract';
 import type { EntraGraph } from '../entra/graph-api';
-import { isoNow, saveDocument, type CollectContext } from './collect-context';
+import { saveDocument } from '../store/source-documents-repo';
+import { isoNow, type CollectContext } from './collect-context';
 
 /** The provisioning app ScimWatch watches: its service principal and synchronization job. */
 export interface EntraTarget {

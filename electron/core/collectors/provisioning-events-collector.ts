@@ -2,11 +2,11 @@ import type { EntraGraph } from '../entra/graph-api';
 import type { ProvisioningEntry } from '../entra/graph-types';
 import { ObjectKeys } from '../store/object-keys';
 import { ProvisioningEventsRepo, type ProvisioningEventRecord } from '../store/provisioning-events-repo';
-import { classifyCause } from './classify-cause';
+import { classifyCause } from '../provisioning/classify-cause';
 import { isoNow, type CollectContext } from './collect-context';
 import { crashPoint } from './crash-points';
 import type { EntraTarget } from './entra-target';
-import { PollState } from './poll-state';
+import { PollState } from '../store/poll-state-repo';
 
 export interface EventsOptions {
   overlapMinutes: number;

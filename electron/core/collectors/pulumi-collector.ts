@@ -1,7 +1,8 @@
 import type { PulumiRestClient } from '../pulumi/rest-client';
 import type { PulumiTeamInfo } from '../pulumi/rest-types';
 import type { PulumiScimClient } from '../pulumi/scim-client';
-import { isoNow, saveDocument, type CollectContext } from './collect-context';
+import { saveDocument } from '../store/source-documents-repo';
+import { isoNow, type CollectContext } from './collect-context';
 import { ObjectKeys } from '../store/object-keys';
 import { crashPoint } from './crash-points';
 

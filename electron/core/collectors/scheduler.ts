@@ -1,5 +1,5 @@
 import type { Clock } from '../time/clock';
-import type { PollSource } from './poll-state';
+import type { PollSource } from '../store/poll-state-repo';
 
 /** One source's work: resolves true when it succeeded (failures back off), never rejects. */
 export interface ScheduledTask {

@@ -1,5 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 
+import type { ProvisioningStatus } from '../../../shared/contract';
 import type { GraphEndpoint } from '../../../shared/graph-permissions';
 import { toScimWatchError } from './graph-errors';
 import type {
@@ -20,7 +21,7 @@ export interface ProvisioningQuery {
   /** Only entries strictly after this time (the watermark minus the overlap). */
   after?: string;
   jobId?: string;
-  status?: 'success' | 'failure' | 'skipped' | 'warning';
+  status?: ProvisioningStatus;
   top?: number;
   order?: 'asc' | 'desc';
 }

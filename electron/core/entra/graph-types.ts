@@ -1,5 +1,7 @@
 /** The parts of Graph's payloads the app reads. Everything else is kept as received (JSON). */
 
+import type { ProvisioningStatus } from '../../../shared/contract';
+
 export interface GraphPage<T> {
   value: T[];
   '@odata.nextLink'?: string;
@@ -17,7 +19,7 @@ export interface ProvisioningEntry {
   sourceIdentity: { id: string; displayName: string; identityType: string };
   targetIdentity: { id: string; displayName: string; identityType: string };
   provisioningStatusInfo: {
-    status: 'success' | 'failure' | 'skipped' | 'warning';
+    status: ProvisioningStatus;
     errorInformation: { errorCode: string; reason: string; errorCategory: string } | null;
   };
   [other: string]: unknown;

@@ -1,33 +1,16 @@
-import type Database from 'better-sqlite3';
+import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
+import type { CoreContext } from '../context';
+import type { PollingService } from '../polling/polling-service';
 
-import type {
-  EventName,
-  EventPayload,
-  MethodName,
-  OutputOf,
-  ParsedInputOf,
-  SecretName,
-  SecretState,
-} from '../../../shared/contract';
-import type { Logger } from '../log/logger';
-import type { StoredSecretName } from '../secrets/secret-store';
-import type { WorkerConfig } from '../workers/worker-config';
+export type { CoreContext, HostServices } from '../context';
 
-/** What the host thread offers a worker: the secret store's answers, never more than asked. */
-export interface HostServices {
-  secretStates(profile: string): Promise<Record<SecretName, SecretState>>;
-  secret(profile: string, name: StoredSecretName): Promise<string | undefined>;
-  setSecret(profile: string, name: StoredSecretName, value: string | null): Promise<void>;
-  secretStorage(): Promise<{ backend: string; warning: string | null }>;
-}
-
-/** Everything a handler may use. Handlers get no globals: tests build this with real SQLite files. */
-export interface HandlerContext {
-  db: Database.Database;
-  config: WorkerConfig;
-  host: HostServices;
-  log: Logger;
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+/**
+ * Everything a handler may use: the core's context, and in the writer its polling service (loaded on
+ * first use, so commands that only read never load a collector, MSAL or the Graph client). Handlers
+ * get no globals: the worker builds this, and tests build it with real SQLite files.
+ */
+export interface HandlerContext extends CoreContext {
+  polling(): Promise<PollingService>;
 }
 
 export type Handler<M extends MethodName> = (

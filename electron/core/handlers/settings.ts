@@ -3,7 +3,7 @@ import { ScimWatchError, secretNames, type SecretName, type SettingsView } from 
 import { effectiveSettings } from '../config/effective-settings';
 import { readSavedSettings, writeSettings } from '../store/settings-repo';
 import type { HandlerContext, HandlerTable } from './context';
-import { buildStatus } from './status';
+import { buildStatus } from '../status/app-status';
 
 /** The profile's settings with where each value comes from; secrets only as set/unset. */
 export async function settingsView(context: HandlerContext): Promise<SettingsView> {

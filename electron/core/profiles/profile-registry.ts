@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 
 import { profileNameSchema, type SettingKey } from '../../../shared/contract';
-import type { EnvironmentConfig } from '../config/environment';
+import { resolveDataDir } from '../config/data-dir';
+import { readEnvironment, type EnvironmentConfig } from '../config/environment';
 
 /** The demo world lives in a profile of its own, so its data never mixes with real history. */
 export const demoProfile = 'demo';
@@ -10,6 +11,16 @@ export const demoProfile = 'demo';
 export const defaultLiveProfile = 'default';
 
 const databaseSuffix = '.sqlite';
+
+/** Where a running demo world's CA file goes for the run. */
+export function demoFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolveDataDir(env), 'demo');
+}
+
+/** True when this run would use the demo profile (nothing live configured, or --demo). */
+export function runsDemo(env: NodeJS.ProcessEnv = process.env): boolean {
+  return resolveActiveProfile(resolveDataDir(env), readEnvironment(env)).name === demoProfile;
+}
 
 export function profilesDir(dataDir: string): string {
   return join(dataDir, 'profiles');

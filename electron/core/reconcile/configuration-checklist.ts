@@ -28,7 +28,10 @@ function normalizedUrl(url: string): string {
   }
 }
 
-/** Each step of Pulumi's Entra guide (../shared/seeds), in the guide's order, as a check on live data. */
+/**
+ * Each step of Pulumi's guide to SCIM provisioning from Entra ID, in the guide's order, as a check on
+ * live data (the steps are listed in ARCHITECTURE.md, "Reconciliation").
+ */
 const steps: [ConfigKind, (context: RuleContext) => StepResult][] = [
   [
     'config.saml_not_configured',

@@ -1,6 +1,6 @@
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { cloudTeamNameLimit, pulumiUserAttributes } from '../../../shared/pulumi-rules';
-import { reportedNameLimit } from '../collectors/classify-cause';
+import { reportedNameLimit } from '../provisioning/classify-cause';
 import type { LatestOutcome } from './reconcile-input';
 import type { RuleContext } from './rule-context';
 

@@ -1,7 +1,10 @@
 import { provisioningUpn } from '../../../shared/entra-rules';
 import type { EntraUserRow, NamedRow, PulumiUserRow, ReconcileInput } from './reconcile-input';
 
-/** A one-to-one pairing of Entra groups with SCIM groups (teams). */
+/**
+ * A one-to-one pairing of Entra objects with SCIM objects by id, for lists small enough to key by
+ * string (groups and teams); users pair by index instead (`UserPairing`).
+ */
 export interface Pairing<P> {
   byEntra: Map<string, P>;
   /** SCIM id → Entra id (for links: even when the Entra object no longer exists). */

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 
+import type { ProvisioningStatus } from '../../../shared/contract';
 import type { FailureCause } from '../../../shared/finding-kinds';
-import type { PollSource } from '../collectors/poll-state';
+import { PollState, type PollSource } from '../store/poll-state-repo';
+import { readDocument } from '../store/source-documents-repo';
 import {
   idsOfKeys,
   type Keyed,
@@ -41,7 +43,7 @@ export interface NamedRow {
 export interface LatestOutcome {
   entraId: string;
   identityType: string;
-  status: 'success' | 'failure' | 'skipped' | 'warning';
+  status: ProvisioningStatus;
   action: string;
   cause: FailureCause | null;
   errorCode: string | null;
@@ -143,14 +145,10 @@ function readJson<T>(text: string | undefined | null): T | null {
 /** Reads the collected state of both sides, and what the log and the job say, at one moment. */
 export function loadReconcileInput(db: Database.Database): ReconcileInput {
   return db.transaction((): ReconcileInput => {
-    const document = (key: string) =>
-      db.prepare('SELECT body FROM source_documents WHERE key = ?').get(key) as { body: string } | undefined;
     const latest = (table: 'schema_snapshots' | 'secret_snapshots') =>
       db.prepare(`SELECT body FROM ${table} ORDER BY id DESC LIMIT 1`).get() as { body: string } | undefined;
-    const poll = (source: PollSource) =>
-      db.prepare('SELECT last_success_at AS at FROM poll_state WHERE source = ?').get(source) as
-        { at: string | null } | undefined;
-    const restReadAt = poll('pulumi.rest')?.at ?? null;
+    const polls = new PollState(db);
+    const restReadAt = polls.lastSuccessAt('pulumi.rest');
     // In id order, so matching is deterministic; each row carries its key for the keyed reads.
     const entraUsers = all<EntraUserRow & Keyed>(
       db,
@@ -189,7 +187,7 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
             .pluck()
             .get() ?? 0)
         : null,
-      pulumiOrganization: restReadAt ? readJson(document('pulumi.organization')?.body) : null,
+      pulumiOrganization: restReadAt ? readDocument(db, 'pulumi.organization') : null,
       userLinks: userLinksOf(db, entraPositions, pulumiPositions),
       groupLinks: all(
         db,
@@ -206,13 +204,21 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
         observedAt: row.observedAt,
         state: JSON.parse(row.state) as Record<string, unknown>,
       })),
-      pollErrors: all<PollError>(
-        db,
-        `SELECT source, last_error_code AS code, last_error AS message, last_error_hint AS hint, last_error_at AS at
-           FROM poll_state WHERE last_error IS NOT NULL`,
+      pollErrors: polls.all().flatMap((row) =>
+        row.lastError === null
+          ? []
+          : [
+              {
+                source: row.source,
+                code: row.lastErrorCode,
+                message: row.lastError,
+                hint: row.lastErrorHint,
+                at: row.lastErrorAt,
+              },
+            ],
       ),
-      directoryReadAt: poll('entra.directory')?.at ?? null,
-      pulumiReadAt: poll('pulumi.scim')?.at ?? null,
+      directoryReadAt: polls.lastSuccessAt('entra.directory'),
+      pulumiReadAt: polls.lastSuccessAt('pulumi.scim'),
       restReadAt,
     };
   })();

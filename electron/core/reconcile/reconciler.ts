@@ -1,7 +1,5 @@
 import type { ReconcileRun, ReconcileTrigger } from '../../../shared/contract';
-import { effectiveSettings, settingValues } from '../config/effective-settings';
-import type { HandlerContext } from '../handlers/context';
-import { readSavedSettings } from '../store/settings-repo';
+import { currentSettings, type CoreContext } from '../context';
 import type { Clock } from '../time/clock';
 import { reconcile } from './reconcile';
 import { loadReconcileInput } from './reconcile-input';
@@ -16,7 +14,7 @@ export class Reconciler {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly handler: HandlerContext,
+    private readonly handler: CoreContext,
     private readonly clock: Clock,
     private readonly debounceMs = 1_000,
   ) {}
@@ -56,10 +54,7 @@ export class Reconciler {
   private runOnce(trigger: ReconcileTrigger): ReconcileRun {
     const { db } = this.handler;
     const startedAt = new Date(this.clock.now()).toISOString();
-    const settings = settingValues(
-      effectiveSettings(this.handler.config.environmentSettings, readSavedSettings(db)),
-    );
-    const result = reconcile(loadReconcileInput(db), settings);
+    const result = reconcile(loadReconcileInput(db), currentSettings(this.handler));
     const run = recordRun(db, {
       ...result,
       trigger,

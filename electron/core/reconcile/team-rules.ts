@@ -1,5 +1,7 @@
 import { cloudTeamNameLimit, selfHostedTeamNameLimit } from '../../../shared/pulumi-rules';
-import { reportedNameLimit } from '../collectors/classify-cause';
+import { reportedNameLimit } from '../provisioning/classify-cause';
+import type { ObjectRule } from './live-schema';
+import type { NamedRow } from './reconcile-input';
 import type { RuleContext } from './rule-context';
 
 /** The strictest team-name limit Pulumi itself reported in a failure, if any. */
@@ -13,26 +15,84 @@ function observedLimit(context: RuleContext): number | null {
   return limit;
 }
 
-/** Teams: assigned groups against Pulumi's teams — existence, name, members, and names Pulumi refuses. */
-export function teamRules(context: RuleContext): void {
-  const { input, scope, users, groups, findings, settings } = context;
-  const rule = context.schema?.groups;
-  if (!rule?.enabled) return;
-  const pushesMembers = rule.attributes.some((a) => a.target === 'members');
-  const reported = observedLimit(context);
-  const hardLimit = Math.min(cloudTeamNameLimit, reported ?? cloudTeamNameLimit);
-  const held = new Int32Array(input.pulumiUsers.length);
-  const intended = new Int32Array(input.pulumiUsers.length);
-  let stamp = 0;
-  // Names and subjects are built only for a finding: there are half a million memberships at scale.
-  const memberFinding = (
-    subject: { entraId: string; scimId: string | undefined; displayName: string },
+type TeamSubject = { entraId: string; scimId: string | undefined; displayName: string };
+
+/** Names Pulumi refuses or ignores: over the length limit, and nested groups Entra never pushes. */
+function namingChecks(
+  context: RuleContext,
+  group: NamedRow,
+  subject: TeamSubject,
+  limits: { hard: number; reported: number | null },
+  entraGroups: Map<string, NamedRow>,
+): void {
+  const { findings, settings, input } = context;
+  const name = group.displayName ?? '';
+  if (name.length > limits.hard)
+    findings.add('team.name_too_long', subject, {
+      name,
+      length: name.length,
+      limit: limits.hard,
+      reportedLimit: limits.reported,
+    });
+  else if (settings.pulumiSelfHosted && name.length > selfHostedTeamNameLimit)
+    findings.add(
+      'team.name_too_long',
+      subject,
+      { name, length: name.length, limit: selfHostedTeamNameLimit, reportedLimit: limits.reported },
+      { severity: 'warning' },
+    );
+  const nested = input.nestedGroups.get(group.id) ?? [];
+  if (nested.length)
+    findings.add('team.nested_members_ignored', subject, {
+      nestedCount: nested.length,
+      nestedGroups: nested.map((id) => entraGroups.get(id)?.displayName ?? id),
+    });
+}
+
+/**
+ * Members, the group's against the team's. Stamps instead of per-team sets: the stamp of a team
+ * marks who it holds and who it should, with half a million memberships at scale. Names and
+ * subjects are built only for a finding.
+ */
+class MemberComparison {
+  private readonly held: Int32Array;
+  private readonly intended: Int32Array;
+  private stamp = 0;
+
+  constructor(private readonly context: RuleContext) {
+    this.held = new Int32Array(context.input.pulumiUsers.length);
+    this.intended = new Int32Array(context.input.pulumiUsers.length);
+  }
+
+  compare(group: NamedRow, team: NamedRow, subject: TeamSubject): void {
+    const { input, scope, users } = this.context;
+    const { held, intended } = this;
+    const stamp = ++this.stamp;
+    const members = input.teamMembers.get(team.id) ?? { known: new Int32Array(0), unknown: [] };
+    for (const p of members.known) held[p] = stamp;
+    for (const u of input.userMembers.get(group.id) ?? []) {
+      if (!scope.userFlags[u]) continue;
+      const p = users.pulumiOf[u] ?? -1;
+      if (p >= 0) {
+        intended[p] = stamp;
+        if (held[p] !== stamp) this.memberFinding(subject, 'team.member_missing', u);
+      }
+      // A disabled user is never created, so Entra leaves them out of the team without failing.
+      else if (input.entraUsers[u]?.accountEnabled !== 0)
+        this.memberFinding(subject, 'team.member_not_provisioned', u);
+    }
+    for (const p of members.known) if (intended[p] !== stamp) this.extraFinding(subject, p);
+    for (const scimId of members.unknown) this.extraFinding(subject, -1, scimId);
+  }
+
+  private memberFinding(
+    subject: TeamSubject,
     kind: 'team.member_not_provisioned' | 'team.member_missing',
     u: number,
-  ) => {
-    const user = input.entraUsers[u];
+  ): void {
+    const user = this.context.input.entraUsers[u];
     const memberId = user?.id ?? '';
-    findings.add(
+    this.context.findings.add(
       kind,
       { ...subject, part: memberId },
       {
@@ -41,13 +101,15 @@ export function teamRules(context: RuleContext): void {
         memberId,
       },
     );
-  };
-  // p: the member's index into Pulumi's user list, or -1 for an id the list lacks.
-  const extraFinding = (
-    subject: { entraId: string; scimId: string | undefined; displayName: string },
+  }
+
+  /** p: the member's index into Pulumi's user list, or -1 for an id the list lacks. */
+  private extraFinding(
+    subject: TeamSubject,
     p: number,
-    scimId = input.pulumiUsers[p]?.id ?? '',
-  ) => {
+    scimId = this.context.input.pulumiUsers[p]?.id ?? '',
+  ): void {
+    const { input, users, findings } = this.context;
     const user = input.entraUsers[users.entraOf[p] ?? -1];
     const account = input.pulumiUsers[p];
     findings.add(
@@ -59,85 +121,70 @@ export function teamRules(context: RuleContext): void {
         memberScimId: scimId,
       },
     );
-  };
+  }
+}
+
+/** A team Entra made (linked in the log) for a group no longer assigned or deleted: the next cycle deletes it. */
+function teamsToDeprovision(context: RuleContext, entraGroups: Map<string, NamedRow>): void {
+  const { scope, groups, findings } = context;
+  for (const [scimId, entraId] of groups.entraOf) {
+    if (scope.groups.has(entraId)) continue;
+    const team = groups.byEntra.get(entraId);
+    findings.add(
+      'team.not_deprovisioned',
+      { entraId, scimId, displayName: team?.displayName ?? scimId },
+      {
+        entra: entraGroups.has(entraId) ? { assigned: false } : { deleted: true },
+        pulumi: { name: team?.displayName },
+      },
+    );
+  }
+}
+
+/** One assigned group against its team: present, named as in Entra, holding the group's members. */
+function teamState(
+  context: RuleContext,
+  rule: ObjectRule,
+  group: NamedRow,
+  team: NamedRow | undefined,
+  subject: TeamSubject,
+  members: MemberComparison,
+  foreignTeams: Set<string>,
+): void {
+  const { findings } = context;
+  const name = group.displayName ?? '';
+  if (!team) {
+    if (rule.flowTypes.has('Add')) findings.add('team.missing_in_pulumi', subject, { name, pulumi: null });
+    return;
+  }
+  if (rule.flowTypes.has('Update') && team.displayName !== name)
+    findings.add('team.name_mismatch', subject, { expected: name, actual: team.displayName });
+  if (foreignTeams.has((team.displayName ?? '').toLowerCase()))
+    findings.add('team.name_collision', subject, { name: team.displayName, pulumiTeamKind: 'not SCIM' });
+  const pushesMembers = rule.attributes.some((a) => a.target === 'members');
+  if (pushesMembers && rule.flowTypes.has('Update')) members.compare(group, team, subject);
+}
+
+/** Teams: assigned groups against Pulumi's teams — existence, name, members, and names Pulumi refuses. */
+export function teamRules(context: RuleContext): void {
+  const { input, scope, groups } = context;
+  const rule = context.schema?.groups;
+  if (!rule?.enabled) return;
+  const reported = observedLimit(context);
+  const limits = { hard: Math.min(cloudTeamNameLimit, reported ?? cloudTeamNameLimit), reported };
+  const members = new MemberComparison(context);
   const entraGroups = new Map(input.entraGroups.map((g) => [g.id, g]));
   const foreignTeams = new Set(
     (input.pulumiTeams ?? [])
       .filter((t) => t.kind !== 'scim')
       .map((t) => (t.displayName ?? '').toLowerCase()),
   );
-
   for (const group of input.entraGroups) {
     if (!scope.groups.has(group.id)) continue;
-    const name = group.displayName ?? '';
     const team = groups.byEntra.get(group.id);
-    const subject = { entraId: group.id, scimId: team?.id, displayName: name || group.id };
-
-    if (name.length > hardLimit)
-      findings.add('team.name_too_long', subject, {
-        name,
-        length: name.length,
-        limit: hardLimit,
-        reportedLimit: reported,
-      });
-    else if (settings.pulumiSelfHosted && name.length > selfHostedTeamNameLimit)
-      findings.add(
-        'team.name_too_long',
-        subject,
-        { name, length: name.length, limit: selfHostedTeamNameLimit, reportedLimit: reported },
-        { severity: 'warning' },
-      );
-
-    const nested = input.nestedGroups.get(group.id) ?? [];
-    if (nested.length)
-      findings.add('team.nested_members_ignored', subject, {
-        nestedCount: nested.length,
-        nestedGroups: nested.map((id) => entraGroups.get(id)?.displayName ?? id),
-      });
-
-    if (!context.pulumiKnown) continue;
-    if (!team) {
-      if (rule.flowTypes.has('Add')) findings.add('team.missing_in_pulumi', subject, { name, pulumi: null });
-      continue;
-    }
-    if (rule.flowTypes.has('Update') && team.displayName !== name)
-      findings.add('team.name_mismatch', subject, { expected: name, actual: team.displayName });
-    if (foreignTeams.has((team.displayName ?? '').toLowerCase()))
-      findings.add('team.name_collision', subject, { name: team.displayName, pulumiTeamKind: 'not SCIM' });
-    if (!pushesMembers || !rule.flowTypes.has('Update')) continue;
-
-    // Stamps instead of per-team sets: the stamp of this team marks who it holds and who it should.
-    stamp += 1;
-    const members = input.teamMembers.get(team.id) ?? { known: new Int32Array(0), unknown: [] };
-    for (const p of members.known) held[p] = stamp;
-    for (const u of input.userMembers.get(group.id) ?? []) {
-      if (!scope.userFlags[u]) continue;
-      const p = users.pulumiOf[u] ?? -1;
-      if (p >= 0) {
-        intended[p] = stamp;
-        if (held[p] !== stamp) memberFinding(subject, 'team.member_missing', u);
-      }
-      // A disabled user is never created, so Entra leaves them out of the team without failing.
-      else if (input.entraUsers[u]?.accountEnabled !== 0)
-        memberFinding(subject, 'team.member_not_provisioned', u);
-    }
-    for (const p of members.known) if (intended[p] !== stamp) extraFinding(subject, p);
-    for (const scimId of members.unknown) extraFinding(subject, -1, scimId);
+    const subject = { entraId: group.id, scimId: team?.id, displayName: group.displayName || group.id };
+    namingChecks(context, group, subject, limits, entraGroups);
+    if (context.pulumiKnown) teamState(context, rule, group, team, subject, members, foreignTeams);
   }
-
-  // A team Entra made (linked in the log) for a group no longer assigned or deleted: the next cycle deletes it.
-  if (context.pulumiKnown && rule.flowTypes.has('Delete')) {
-    for (const [scimId, entraId] of groups.entraOf) {
-      if (scope.groups.has(entraId)) continue;
-      const team = groups.byEntra.get(entraId);
-      findings.add(
-        'team.not_deprovisioned',
-        { entraId, scimId, displayName: team?.displayName ?? scimId },
-        {
-          entra: entraGroups.has(entraId) ? { assigned: false } : { deleted: true },
-          pulumi: { name: team?.displayName },
-        },
-      );
-    }
-  }
+  if (context.pulumiKnown && rule.flowTypes.has('Delete')) teamsToDeprovision(context, entraGroups);
 }

@@ -85,6 +85,11 @@ export class ProvisioningEventsRepo {
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }).n;
+    return countProvisioningEvents(this.db);
   }
+}
+
+/** How many provisioning events the store holds (readers use this; it prepares no write). */
+export function countProvisioningEvents(db: Database.Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }).n;
 }

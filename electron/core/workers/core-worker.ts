@@ -1,6 +1,6 @@
 /**
  * Entry of a core worker thread. The writer owns the read-write connection (migrations, settings,
- * later collectors and reconciliation); the reader answers the UI's queries over a read-only WAL
+ * collectors and reconciliation); the reader answers the UI's queries over a read-only WAL
  * connection. Both talk to the host thread only through the RPC channel.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -8,14 +8,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
 import { isMethodName, ScimWatchError } from '../../../shared/contract';
-import type { HandlerContext, HostServices } from '../handlers/context';
+import type { WorkerConfig } from '../config/worker-config';
+import type { CoreContext, HostServices } from '../context';
+import type { HandlerContext } from '../handlers/context';
 import { readerHandlers, writerHandlers } from '../handlers/routes';
-import { startPolling, stopPolling } from '../handlers/sync';
 import { createLogger } from '../log/logger';
+import type { PollingService } from '../polling/polling-service';
 import { openReadOnlyStore, openStore } from '../store/open-database';
 import type { StoredSecretName } from '../secrets/secret-store';
+import { hostServices } from './host-service-names';
 import { RpcChannel, type MessagePortLike } from './rpc';
-import { hostServices, type WorkerConfig } from './worker-config';
 
 const config = workerData as WorkerConfig;
 const port = parentPort as unknown as MessagePortLike;
@@ -27,15 +29,24 @@ const table =
       : writerHandlers;
 let db: Database.Database | undefined;
 let context: HandlerContext | undefined;
+// The writer's polling service, loaded on first use: reads never load collectors, MSAL or Graph.
+let polling: Promise<PollingService> | undefined;
+
+function pollingFor(core: CoreContext): Promise<PollingService> {
+  if (config.role !== 'writer')
+    return Promise.reject(new ScimWatchError('internal', 'Only the writer collects.', 'This is a bug.'));
+  polling ??= import('../polling/polling-service').then(({ PollingService }) => new PollingService(core));
+  return polling;
+}
 
 const rpc = new RpcChannel(port, async (method, params) => {
   if (method === 'worker.startPolling') {
-    if (config.role === 'writer' && context) startPolling(context);
+    if (config.role === 'writer' && context) (await context.polling()).start();
     return null;
   }
   if (method === 'worker.close') {
     // In-flight polls settle first: a write must not meet a closed database.
-    await stopPolling();
+    await (await polling)?.stop();
     db?.close();
     db = undefined;
     return null;
@@ -88,7 +99,8 @@ try {
   } else {
     db = openReadOnlyStore(config.databasePath, config.nativeBinding ?? undefined);
   }
-  context = { db, config, host, log, emit: (event, payload) => rpc.emit(event, payload) };
+  const core: CoreContext = { db, config, host, log, emit: (event, payload) => rpc.emit(event, payload) };
+  context = { ...core, polling: () => pollingFor(core) };
   rpc.emit('worker.ready', { notices });
 } catch (error) {
   const reason =

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 
 import { ScimWatchError, type ApiError } from '../../../shared/contract';
 import { RpcChannel, type RequestHandler } from './rpc';
-import type { WorkerConfig } from './worker-config';
+import type { WorkerConfig } from '../config/worker-config';
 
 export interface WorkerEvents {
   onEvent: (name: string, payload: unknown) => void;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import type { ProvisioningStatus } from '../../../shared/contract';
 import type { JsonObject } from './tenant-types';
 
 export interface LogEntryInput {
@@ -9,7 +10,7 @@ export interface LogEntryInput {
   activityDateTime: string;
   cycleId: string;
   action: 'create' | 'update' | 'delete' | 'disable' | 'other' | 'stagedDelete';
-  status: 'success' | 'failure' | 'skipped' | 'warning';
+  status: ProvisioningStatus;
   identityType: 'User' | 'Group';
   source: { id: string; displayName: string };
   target: { id: string; displayName: string };

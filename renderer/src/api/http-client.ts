@@ -4,11 +4,10 @@ import {
   type ApiError,
   type EventName,
   type EventPayload,
+  type ReplyEnvelope,
   type ScimWatchApi,
 } from '../../../shared/contract';
 import { ApiClientError } from './api-client-error';
-
-type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiError };
 
 const unreachable: ApiError = {
   code: 'unavailable',
@@ -29,9 +28,9 @@ async function invoke(method: string, input: unknown): Promise<unknown> {
   } catch {
     throw new ApiClientError(unreachable);
   }
-  let envelope: Envelope;
+  let envelope: ReplyEnvelope;
   try {
-    envelope = (await response.json()) as Envelope;
+    envelope = (await response.json()) as ReplyEnvelope;
   } catch {
     throw new ApiClientError({
       ...unreachable,

@@ -1,12 +1,5 @@
 import type { SourceStatus } from '../../../shared/contract';
-
-const labels: Record<SourceStatus['health'], string> = {
-  ok: 'Healthy',
-  degraded: 'Degraded',
-  error: 'Failing',
-  not_configured: 'Not configured',
-  never_polled: 'Not polled yet',
-};
+import { sourceHealthLabels } from '../../../shared/labels';
 
 /** One side of the wire (Entra or Pulumi) and how its last polls went. */
 export function SourceCard({ title, source }: { title: string; source: SourceStatus }) {
@@ -14,7 +7,7 @@ export function SourceCard({ title, source }: { title: string; source: SourceSta
     <section className="card" aria-label={`${title} health`}>
       <h2>{title}</h2>
       <p className={`health health-${source.health}`} data-testid={`health-${title.toLowerCase()}`}>
-        {labels[source.health]}
+        {sourceHealthLabels[source.health]}
       </p>
       <dl>
         <dt>Last success</dt>

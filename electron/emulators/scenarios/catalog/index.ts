@@ -1,5 +1,5 @@
 /**
- * The `catalog` scenario: one small world per finding kind of ../shared/design.md (and, through the
+ * The `catalog` scenario: one small world per finding kind of shared/finding-kinds.ts (and, through the
  * cause recipes, per failure cause). Tests run a case, read both sides through ScimWatch's own clients,
  * and check what the case promises.
  */

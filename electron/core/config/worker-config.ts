@@ -23,13 +23,3 @@ export interface WorkerConfig {
   servesReads: boolean;
   logFile: string | null;
 }
-
-/** What a worker asks the host for: the secret store stays on the host thread. */
-export const hostServices = {
-  secretStates: 'secrets.states',
-  secretSet: 'secrets.set',
-  secretDelete: 'secrets.delete',
-  secretGet: 'secrets.get',
-  secretStorage: 'secrets.storage',
-  log: 'log.write',
-} as const;

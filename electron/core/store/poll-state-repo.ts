@@ -9,6 +9,7 @@ export type PollSource =
   | 'pulumi.scim'
   | 'pulumi.rest';
 
+/** One source's row: where its reads stand, and how its last runs went. */
 export interface PollRow {
   source: PollSource;
   watermark: string | null;
@@ -17,21 +18,33 @@ export interface PollRow {
   lastSuccessAt: string | null;
   lastErrorAt: string | null;
   lastError: string | null;
+  lastErrorCode: string | null;
+  lastErrorHint: string | null;
   nextRunAt: string | null;
+  itemsFetched: number | null;
 }
 
-/** Reads and writes poll_state; writes join the caller's transaction when there is one. */
+const columns = `source, watermark, cursor, delta_link AS deltaLink, last_success_at AS lastSuccessAt,
+  last_error_at AS lastErrorAt, last_error AS lastError, last_error_code AS lastErrorCode,
+  last_error_hint AS lastErrorHint, next_run_at AS nextRunAt, items_fetched AS itemsFetched`;
+
+/** The one owner of poll_state; writes join the caller's transaction when there is one. */
 export class PollState {
   constructor(private readonly db: Database.Database) {}
 
   get(source: PollSource): PollRow | undefined {
-    return this.db
-      .prepare(
-        `SELECT source, watermark, cursor, delta_link AS deltaLink, last_success_at AS lastSuccessAt,
-          last_error_at AS lastErrorAt, last_error AS lastError, next_run_at AS nextRunAt
-         FROM poll_state WHERE source = ?`,
-      )
-      .get(source) as PollRow | undefined;
+    return this.db.prepare(`SELECT ${columns} FROM poll_state WHERE source = ?`).get(source) as
+      PollRow | undefined;
+  }
+
+  /** Every source that has run, in name order. */
+  all(): PollRow[] {
+    return this.db.prepare(`SELECT ${columns} FROM poll_state ORDER BY source`).all() as PollRow[];
+  }
+
+  /** When the source last succeeded, or null. */
+  lastSuccessAt(source: PollSource): string | null {
+    return this.get(source)?.lastSuccessAt ?? null;
   }
 
   /** Moves the watermark, cursor or delta link (only the fields given). */

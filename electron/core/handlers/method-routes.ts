@@ -1,0 +1,23 @@
+import type { MethodName } from '../../../shared/contract';
+
+/**
+ * Where each contract method runs. Reads go to the query worker (WAL reader), so they never wait
+ * behind a long write; writes go to the single writer; profile switching is the host's own job,
+ * since it restarts both workers. Kept apart from the handler tables, so the host loads no handler.
+ */
+export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
+  'app.status': 'reader',
+  'settings.get': 'reader',
+  'settings.update': 'writer',
+  'profiles.list': 'reader',
+  'profiles.select': 'host',
+  'profiles.create': 'host',
+  'provisioningEvents.list': 'reader',
+  'findings.list': 'reader',
+  'connection.test': 'writer',
+  'sync.run': 'writer',
+  'reconcile.run': 'writer',
+  'reconcile.get': 'reader',
+  'retry.run': 'writer',
+  'report.create': 'writer',
+};

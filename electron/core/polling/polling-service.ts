@@ -1,0 +1,77 @@
+import type {
+  ConnectionReport,
+  ReconcileRun,
+  ReconcileTrigger,
+  SyncRunResult,
+} from '../../../shared/contract';
+import { CollectorSession } from '../collectors/collector-session';
+import { testConnection } from '../collectors/connection-test';
+import { createRuntime, type CollectorRuntime } from '../collectors/connections';
+import { Scheduler } from '../collectors/scheduler';
+import type { CoreContext } from '../context';
+import { Reconciler } from '../reconcile/reconciler';
+import { buildStatus } from '../status/app-status';
+
+/**
+ * The writer's collecting and reconciling for one profile. One session and one runtime serve every
+ * pass, or pacing and token caching would mean nothing. The scheduler runs only in pollers (the
+ * server and the desktop app, which hold the profile lock); a one-off sync works either way.
+ */
+export class PollingService {
+  private readonly runtime: CollectorRuntime;
+  private readonly session: CollectorSession;
+  private readonly reconciler: Reconciler;
+  private scheduler: Scheduler | undefined;
+
+  constructor(private readonly context: CoreContext) {
+    this.runtime = createRuntime(context.config.budgetOverrides);
+    // Every source's run changes the status bar: the new status goes out after each.
+    this.session = new CollectorSession(context, this.runtime, async () =>
+      context.emit('status.changed', await buildStatus(context)),
+    );
+    this.reconciler = new Reconciler(context, this.runtime.clock);
+  }
+
+  /** Starts polling every source on its interval. */
+  start(): void {
+    if (this.scheduler) return;
+    this.scheduler = new Scheduler(this.session.tasks(), {
+      clock: this.runtime.clock,
+      onScheduled: (source, at) => this.session.scheduled(source, at),
+      // Once per completed round, debounced: sources finishing one after another make one run.
+      onIdle: () => this.reconciler.request(),
+    });
+    this.scheduler.start();
+  }
+
+  /** Cancels waits and requests, and resolves once every run has settled (before the database closes). */
+  async stop(): Promise<void> {
+    await this.scheduler?.stop();
+    this.scheduler = undefined;
+    await this.reconciler.stop();
+  }
+
+  testConnection(): Promise<ConnectionReport> {
+    return testConnection(this.context, this.runtime);
+  }
+
+  reconcileNow(trigger: ReconcileTrigger): Promise<ReconcileRun> {
+    return this.reconciler.runNow(trigger);
+  }
+
+  /** One pass of every source now (joining runs in progress when polling), then a reconciliation. */
+  async syncOnce(): Promise<SyncRunResult> {
+    const runner = this.scheduler ?? new Scheduler(this.session.tasks(), { clock: this.runtime.clock });
+    const summary = await this.session.passOnce(() => runner.runAll());
+    const failed = summary.errors.length;
+    const run = await this.reconcileNow(this.scheduler ? 'poll' : 'manual');
+    return {
+      run,
+      started: true,
+      message: failed
+        ? `Sync finished with ${failed} source error(s): ${summary.errors.map((e) => `${e.source}: ${e.message}`).join('; ')}`
+        : `Sync finished: ${summary.provisioningEvents.ingested} new provisioning events, ${summary.entra.users} Entra users, ${summary.pulumi.users} Pulumi users.`,
+      summary,
+    };
+  }
+}

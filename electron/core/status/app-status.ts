@@ -1,0 +1,89 @@
+import { statSync } from 'node:fs';
+
+import type { AppStatus, SourceStatus } from '../../../shared/contract';
+import { missingSettings } from '../config/completeness';
+import { currentSettings, type CoreContext } from '../context';
+import { demoProfile } from '../profiles/profile-registry';
+import { PollState, type PollRow } from '../store/poll-state-repo';
+import { countProvisioningEvents } from '../store/provisioning-events-repo';
+
+/** Folds the poll state of one side's collectors into the health the status bar shows. */
+function sourceStatus(rows: PollRow[], configured: boolean): SourceStatus {
+  const latest = (pick: (r: PollRow) => string | null) =>
+    rows
+      .map(pick)
+      .filter((v): v is string => v !== null)
+      .sort()
+      .at(-1) ?? null;
+  const lastSuccessAt = latest((r) => r.lastSuccessAt);
+  const lastErrorAt = latest((r) => r.lastErrorAt);
+  const failing = rows.filter((r) => r.lastErrorAt && (!r.lastSuccessAt || r.lastErrorAt > r.lastSuccessAt));
+  const health: SourceStatus['health'] = !configured
+    ? 'not_configured'
+    : rows.length === 0
+      ? 'never_polled'
+      : failing.length === 0
+        ? 'ok'
+        : failing.length === rows.length
+          ? 'error'
+          : 'degraded';
+  return {
+    health,
+    lastSuccessAt,
+    lastErrorAt,
+    lastError: failing[0]?.lastError ?? null,
+    collectors: rows.map((r) => ({
+      source: r.source,
+      lastSuccessAt: r.lastSuccessAt,
+      lastErrorAt: r.lastErrorAt,
+      lastError: r.lastError,
+      nextRunAt: r.nextRunAt,
+      itemsFetched: r.itemsFetched,
+    })),
+  };
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** The whole status the UI's status bar and `scimwatch status` show. */
+export async function buildStatus(context: CoreContext): Promise<AppStatus> {
+  const { db, config, host } = context;
+  const settings = currentSettings(context);
+  const secrets = await host.secretStates(config.profile);
+  const storage = await host.secretStorage();
+  const isDemo = config.profile === demoProfile;
+  const missing = isDemo ? [] : missingSettings(settings, (name) => secrets[name].set);
+  const polls = new PollState(db).all();
+  const configured = missing.length === 0;
+  const eventCount = countProvisioningEvents(db);
+  return {
+    version: config.version,
+    host: config.hostKind,
+    profile: { name: config.profile, mode: isDemo ? 'demo' : 'live', active: true, missing },
+    profilePinnedBy: config.profilePinnedBy,
+    sources: {
+      entra: sourceStatus(
+        polls.filter((p) => p.source.startsWith('entra.')),
+        configured,
+      ),
+      pulumi: sourceStatus(
+        polls.filter((p) => p.source.startsWith('pulumi.')),
+        configured,
+      ),
+    },
+    database: {
+      path: config.databasePath,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      sizeBytes: fileSize(config.databasePath),
+      provisioningEvents: eventCount,
+    },
+    secretStorage: storage,
+    generatedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,8 @@
+/** What a worker asks the host for: the secret store stays on the host thread. */
+export const hostServices = {
+  secretStates: 'secrets.states',
+  secretSet: 'secrets.set',
+  secretDelete: 'secrets.delete',
+  secretGet: 'secrets.get',
+  secretStorage: 'secrets.storage',
+} as const;
