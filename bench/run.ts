@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSyn
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { cliStartupCase } from './cases/cli-startup';
 import { demoCyclesCase } from './cases/demo-cycles';
 import { demoDayGrowthCase } from './cases/demo-day-growth';
 import { reconcileScaleCase } from './cases/reconcile-scale';
@@ -23,6 +24,7 @@ const cases: BenchCase[] = [
   demoDayGrowthCase,
   reportsPacingCase,
   storeInsertCase,
+  cliStartupCase,
 ];
 /** The store case writes about 6 × 120 MB of databases; keep a generous margin. */
 const requiredFreeBytes = 2 * 1024 ** 3;

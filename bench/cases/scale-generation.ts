@@ -13,7 +13,7 @@ function settledHeap(): number {
 export const scaleGenerationCase: BenchCase = {
   name: 'scenario.scale-generation',
   description:
-    'seedScale with the defaults (100k users, 5k groups, 500k memberships, 1M synthetic log entries over 30 days, 1% drift), in the emulators, then one 1,000-entry page of failures from the middle of the history and one incremental live cycle after a single change.',
+    'seedScale with the defaults (100k users, 5k groups, 500k memberships, 1M synthetic log entries over 28 days, 1% drift), in the emulators, then one 1,000-entry page of failures from the middle of the history and one incremental live cycle after a single change.',
   run: async () => {
     const heapBefore = settledHeap();
     const world = await startEmulatedWorld();

@@ -1,17 +1,17 @@
 import { ScimWatchError, secretNames, type SecretName, type SettingsView } from '../../../shared/contract';
 
-import { effectiveSettings } from '../config/effective-settings';
-import { readSavedSettings, writeSettings } from '../store/settings-repo';
+import { currentEffectiveSettings } from '../context';
+import { writeSettings } from '../store/settings-repo';
 import type { HandlerContext, HandlerTable } from './context';
 import { buildStatus } from '../status/app-status';
 
 /** The profile's settings with where each value comes from; secrets only as set/unset. */
 export async function settingsView(context: HandlerContext): Promise<SettingsView> {
-  const { config, host, db } = context;
+  const { config, host } = context;
   const [secrets, storage] = await Promise.all([host.secretStates(config.profile), host.secretStorage()]);
   return {
     profile: config.profile,
-    values: effectiveSettings(config.environmentSettings, readSavedSettings(db)),
+    values: currentEffectiveSettings(context),
     secrets,
     secretStorage: storage.backend,
   };
