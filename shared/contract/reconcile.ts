@@ -42,6 +42,8 @@ export interface FindingCounts {
   roots: number;
   byKind: Partial<Record<FindingKind, number>>;
   bySeverity: Record<FindingSeverity, number>;
+  /** Failures whose cause the classifier could not name: each one is a text it has not learnt. */
+  unknownCauses: number;
 }
 
 export interface RunCounts {

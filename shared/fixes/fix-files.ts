@@ -15,6 +15,7 @@ import preventQuarantine from '../../resources/fixes/prevent-quarantine.json';
 import provisionMissingTeam from '../../resources/fixes/provision-missing-team.json';
 import provisionMissingUser from '../../resources/fixes/provision-missing-user.json';
 import provisionTeamMemberFirst from '../../resources/fixes/provision-team-member-first.json';
+import reactivateTeamMember from '../../resources/fixes/reactivate-team-member.json';
 import reactivateUser from '../../resources/fixes/reactivate-user.json';
 import releaseEmailInUse from '../../resources/fixes/release-email-in-use.json';
 import removeExtraAttributes from '../../resources/fixes/remove-extra-attributes.json';
@@ -56,6 +57,7 @@ export const fixFiles: unknown[] = [
   provisionMissingTeam,
   provisionMissingUser,
   provisionTeamMemberFirst,
+  reactivateTeamMember,
   reactivateUser,
   releaseEmailInUse,
   removeExtraAttributes,

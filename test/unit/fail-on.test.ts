@@ -6,7 +6,7 @@ import { exitCodeFor, parseFailOn } from '../../electron/cli/fail-on';
 const counts = (bySeverity: RunCounts['findings']['bySeverity']): RunCounts => ({
   users: { inScope: 0, matched: 0, inSync: 0 },
   teams: { inScope: 0, matched: 0, inSync: 0 },
-  findings: { total: 0, roots: 0, byKind: {}, bySeverity },
+  findings: { total: 0, roots: 0, byKind: {}, bySeverity, unknownCauses: 0 },
 });
 
 describe('--fail-on', () => {

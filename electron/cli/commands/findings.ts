@@ -48,7 +48,7 @@ function printTable(snapshot: RunSnapshot | null, rows: FindingRow[]): void {
   const { run } = snapshot;
   const { users, teams, findings } = run.counts;
   print(
-    `Run ${run.id} at ${run.finishedAt}: ${findings.total} open findings, ${findings.roots} root causes.`,
+    `Run ${run.id} at ${run.finishedAt}: ${findings.total} open findings, ${findings.roots} root causes, ${findings.unknownCauses} failures of unknown cause.`,
   );
   print(`  Users: ${users.inScope} in scope, ${users.matched} in Pulumi, ${users.inSync} in sync.`);
   print(`  Teams: ${teams.inScope} in scope, ${teams.matched} in Pulumi, ${teams.inSync} in sync.`);

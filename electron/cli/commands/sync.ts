@@ -33,13 +33,14 @@ async function delegate(holder: LockHolder & { url: string; accessToken: string 
 const demoIntervalMs = 30_000;
 
 function report(result: SyncRunResult, flags: SyncFlags): number {
-  const { total, roots, byKind, bySeverity } = result.run.counts.findings;
-  if (flags.json) print(JSON.stringify({ ...result.summary, findings: { total, roots, byKind } }));
+  const { total, roots, byKind, bySeverity, unknownCauses } = result.run.counts.findings;
+  if (flags.json)
+    print(JSON.stringify({ ...result.summary, findings: { total, roots, byKind, unknownCauses } }));
   else {
     print(result.message);
     for (const error of result.summary.errors) if (error.hint) print(`  ${error.source}: ${error.hint}`);
     print(
-      `Findings: ${total} open (${roots} root causes): ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info. See \`scimwatch findings\`.`,
+      `Findings: ${total} open (${roots} root causes): ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${unknownCauses ? `; ${unknownCauses} failure(s) of unknown cause` : ''}. See \`scimwatch findings\`.`,
     );
   }
   return exitCodeFor(result.run.counts, flags.failOn, result.summary.errors.length > 0);

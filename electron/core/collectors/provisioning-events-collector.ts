@@ -21,7 +21,10 @@ export interface EventsResult {
 
 const source = 'entra.provisioningEvents';
 
-function toRecord(entry: ProvisioningEntry, ingestedAt: string): ProvisioningEventRecord {
+/** What the store knows of a failed object, for the classifier: an Entra user with no mail. */
+type KnownObject = (entry: ProvisioningEntry) => { userWithoutMail?: boolean } | undefined;
+
+function toRecord(entry: ProvisioningEntry, ingestedAt: string, known: KnownObject): ProvisioningEventRecord {
   const info = entry.provisioningStatusInfo;
   const failed = info.status === 'failure';
   return {
@@ -41,6 +44,7 @@ function toRecord(entry: ProvisioningEntry, ingestedAt: string): ProvisioningEve
           errorCode: info.errorInformation?.errorCode ?? null,
           reason: info.errorInformation?.reason ?? null,
           action: entry.provisioningAction,
+          known: known(entry),
         })
       : null,
     cycleId: entry.cycleId || null,
@@ -79,6 +83,12 @@ export async function collectProvisioningEvents(
        scim_key = excluded.scim_key, learned_at = excluded.learned_at
      WHERE identity_links.scim_id <> excluded.scim_id`,
   );
+  const mailOf = db.prepare<[string], { mail: string | null }>('SELECT mail FROM entra_users WHERE id = ?');
+  const known: KnownObject = (entry) => {
+    if (!/user/i.test(entry.sourceIdentity.identityType)) return undefined;
+    const row = mailOf.get(entry.sourceIdentity.id);
+    return row ? { userWithoutMail: !row.mail } : undefined;
+  };
   let ingested = 0;
   let read = 0;
   const pages = graph.provisioningEvents({
@@ -96,7 +106,7 @@ export async function collectProvisioningEvents(
       null,
     );
     ingested += db.transaction(() => {
-      const records = page.map((entry) => toRecord(entry, at));
+      const records = page.map((entry) => toRecord(entry, at, known));
       const added = repo.insertBatch(records);
       // Rows written, links and watermark not yet: a crash here must roll the whole page back.
       crashPoint('events.in-transaction');

@@ -1,6 +1,6 @@
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { cloudTeamNameLimit, pulumiUserAttributes } from '../../../shared/pulumi-rules';
-import { reportedNameLimit } from '../provisioning/classify-cause';
+import { classifyCause, reportedNameLimit } from '../provisioning/classify-cause';
 import type { LatestOutcome } from './reconcile-input';
 import type { RuleContext } from './rule-context';
 
@@ -46,9 +46,41 @@ function causeDetails(
 }
 
 /**
+ * For an object no longer in Entra, what its failure left behind: `error` while Pulumi still holds
+ * what Entra meant to remove (an active account, a team), `info` when the account is already inactive
+ * and only the delete was refused because deletes are switched on (`config.user_delete_enabled`
+ * explains it), and null when Pulumi already is where Entra meant it to be.
+ */
+function goneObjectSeverity(context: RuleContext, outcome: LatestOutcome, cause: FailureCause) {
+  if (/group/i.test(outcome.identityType))
+    return context.groups.byEntra.has(outcome.entraId) ? ('error' as const) : null;
+  const account = context.input.pulumiUsers[context.users.deletedLinks.get(outcome.entraId) ?? -1];
+  if (!account) return null;
+  if (account.active) return 'error' as const;
+  const deletesOn = context.schema?.users?.flowTypes.has('Delete') ?? false;
+  return cause === 'user_delete_unsupported' && deletesOn ? ('info' as const) : null;
+}
+
+/**
+ * The cause stored at ingest, refined by what the directory now knows: a 400 on creating a user whose
+ * mail is empty is a missing required value, whatever its words (the log can arrive before the
+ * directory is read).
+ */
+function causeOf(outcome: LatestOutcome, user: { mail: string | null } | undefined): FailureCause {
+  const stored = outcome.cause ?? 'unknown';
+  if (stored !== 'unknown' || !user) return stored;
+  return classifyCause({
+    errorCode: outcome.errorCode,
+    reason: outcome.reason,
+    action: outcome.action,
+    known: { userWithoutMail: !user.mail },
+  });
+}
+
+/**
  * One `provisioning.failure` per object whose latest decisive log entry failed (an earlier failure
- * followed by a success is history, not a finding), and `user.email_in_use` where Pulumi said the
- * email belongs to another account.
+ * followed by a success is history, not a finding) — present, disabled, unassigned or deleted in
+ * Entra — and `user.email_in_use` where Pulumi said the email belongs to another account.
  */
 export function failureRules(context: RuleContext): void {
   const { input, findings } = context;
@@ -56,11 +88,11 @@ export function failureRules(context: RuleContext): void {
   for (const outcome of context.failures.values()) {
     const user = input.entraUsers[context.userIndex.get(outcome.entraId) ?? -1];
     const group = groups.get(outcome.entraId);
-    // An object since deleted in Entra: only a failed removal that left the account active matters.
-    const removal = outcome.action === 'delete' || outcome.action === 'disable';
-    const linkedAccount = input.pulumiUsers[context.users.deletedLinks.get(outcome.entraId) ?? -1];
-    if (!user && !group && !(removal && linkedAccount?.active)) continue;
-    const cause = outcome.cause ?? 'unknown';
+    const cause = causeOf(outcome, user);
+    // Gone from Entra: named from the log entry itself, and only while the failure left something behind.
+    const goneSeverity = user || group ? undefined : goneObjectSeverity(context, outcome, cause);
+    if (goneSeverity === null) continue;
+    const severity = goneSeverity ?? (transientCauses.has(cause) ? ('warning' as const) : undefined);
     const displayName =
       user?.displayName ||
       user?.userPrincipalName ||
@@ -78,12 +110,17 @@ export function failureRules(context: RuleContext): void {
         reason: shortReason(outcome.reason),
         activityDateTime: outcome.activityDateTime,
         eventId: outcome.eventId,
-        ...causeDetails(context, outcome, {
-          mail: user?.mail ?? null,
-          groupName: group?.displayName ?? null,
-        }),
+        ...(user || group ? {} : { inEntra: 'deleted or no longer readable' }),
+        ...causeDetails(
+          context,
+          { ...outcome, cause },
+          {
+            mail: user?.mail ?? null,
+            groupName: group?.displayName ?? null,
+          },
+        ),
       },
-      { cause, ...(transientCauses.has(cause) ? { severity: 'warning' as const } : {}) },
+      { cause, ...(severity ? { severity } : {}) },
     );
     if (cause === 'email_in_use' && user)
       findings.add('user.email_in_use', subject, {

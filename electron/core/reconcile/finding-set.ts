@@ -71,7 +71,8 @@ export class FindingSet {
     kind: FindingKind,
     subject: FindingSubject,
     evidence: Record<string, unknown>,
-    options: { severity?: FindingSeverity; cause?: FailureCause } = {},
+    /** `fixId` picks a fix other than the kind's, for a case of the kind that needs other steps. */
+    options: { severity?: FindingSeverity; cause?: FailureCause; fixId?: string } = {},
   ): Finding {
     const key = findingKey(kind, subject);
     const existing = this.byKey.get(key);
@@ -82,7 +83,7 @@ export class FindingSet {
       severity: options.severity ?? defaultSeverity[kind],
       displayName: subject.displayName,
       evidence,
-      fixId: fixIdFor(kind, options.cause),
+      fixId: options.fixId ?? fixIdFor(kind, options.cause),
       ...(options.cause ? { cause: options.cause } : {}),
       ...(subject.entraId ? { entraId: subject.entraId } : {}),
       ...(subject.scimId ? { scimId: subject.scimId } : {}),

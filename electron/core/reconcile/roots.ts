@@ -50,6 +50,7 @@ function candidates(finding: Finding, byPrefix: (prefix: string) => string[]): s
         findingKey('user.duplicate_email', { entraId: member }),
         findingKey('provisioning.failure', { entraId: member }),
         findingKey('user.missing_in_pulumi', { entraId: member }),
+        findingKey('user.inactive_in_pulumi', { entraId: member }),
         findingKey('config.users_mapping_disabled'),
       ];
     }

@@ -22,12 +22,14 @@ export function countFindings(findings: Finding[]): FindingCounts {
     roots: 0,
     byKind: {},
     bySeverity: { error: 0, warning: 0, info: 0 },
+    unknownCauses: 0,
   };
   for (const finding of findings) {
     counts.total += 1;
     if (!finding.rootKey) counts.roots += 1;
     counts.byKind[finding.kind] = (counts.byKind[finding.kind] ?? 0) + 1;
     counts.bySeverity[finding.severity] += 1;
+    if (finding.kind === 'provisioning.failure' && finding.cause === 'unknown') counts.unknownCauses += 1;
   }
   return counts;
 }

@@ -57,14 +57,22 @@ export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot 
     )
     .get(row.id, row.id) as { body: string } | undefined;
   const findings = findingsAt(db, row.id);
-  const summary = JSON.parse(row.summary) as { counts: RunCounts; opened: number; resolved: number };
+  const summary = JSON.parse(row.summary) as {
+    // Runs recorded before unknown causes were counted have none.
+    counts: RunCounts & { findings: Partial<Pick<RunCounts['findings'], 'unknownCauses'>> };
+    opened: number;
+    resolved: number;
+  };
   return {
     run: {
       id: row.id,
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
       trigger: row.trigger,
-      counts: summary.counts,
+      counts: {
+        ...summary.counts,
+        findings: { ...summary.counts.findings, unknownCauses: summary.counts.findings.unknownCauses ?? 0 },
+      },
       opened: summary.opened,
       resolved: summary.resolved,
     },

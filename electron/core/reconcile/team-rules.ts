@@ -75,7 +75,15 @@ class MemberComparison {
       const p = users.pulumiOf[u] ?? -1;
       if (p >= 0) {
         intended[p] = stamp;
-        if (held[p] !== stamp) this.memberFinding(subject, 'team.member_missing', u);
+        // Pulumi validates a team's members all or nothing: an inactive account blocks the whole push.
+        const blocks = !input.pulumiUsers[p]?.active && input.entraUsers[u]?.accountEnabled !== 0;
+        if (held[p] !== stamp)
+          this.memberFinding(
+            subject,
+            blocks ? 'team.member_not_provisioned' : 'team.member_missing',
+            u,
+            blocks,
+          );
       }
       // A disabled user is never created, so Entra leaves them out of the team without failing.
       else if (input.entraUsers[u]?.accountEnabled !== 0)
@@ -89,6 +97,7 @@ class MemberComparison {
     subject: TeamSubject,
     kind: 'team.member_not_provisioned' | 'team.member_missing',
     u: number,
+    inactiveAccount = false,
   ): void {
     const user = this.context.input.entraUsers[u];
     const memberId = user?.id ?? '';
@@ -97,9 +106,15 @@ class MemberComparison {
       { ...subject, part: memberId },
       {
         member: user?.displayName || user?.userPrincipalName || memberId,
-        memberState: kind === 'team.member_missing' ? 'in the group, not in the team' : 'no Pulumi account',
+        memberState:
+          kind === 'team.member_missing'
+            ? 'in the group, not in the team'
+            : inactiveAccount
+              ? 'inactive Pulumi account'
+              : 'no Pulumi account',
         memberId,
       },
+      inactiveAccount ? { fixId: 'reactivate-team-member' } : {},
     );
   }
 
