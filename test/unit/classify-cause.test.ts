@@ -42,4 +42,61 @@ describe('classifying failure causes at ingest', () => {
   it('reads the team-name limit Pulumi reports', () => {
     expect(reportedNameLimit(recorded.team_name_too_long?.reason ?? '')).toBe(100);
   });
+
+  it('decides from structure before words: reworded reasons, status as a string or a number, no Web Response', () => {
+    const cause = (reason: string, action = 'create', errorCode: string | null = 'SomethingElse') =>
+      classifyCause({ errorCode, reason, action });
+    // The status quoted as a number, and as a string, with wording Pulumi never used.
+    expect(cause('StatusCode: 429 Message: slow down please')).toBe('rate_limited');
+    expect(cause('Web Response: {"status":"503","detail":"back soon"}')).toBe('target_unavailable');
+    expect(cause('Web Response: {"status":401,"detail":"who are you"}')).toBe('unauthorized');
+    expect(cause('StatusCode: MethodNotAllowed Message: not here', 'delete')).toBe('user_delete_unsupported');
+    // The SCIM type decides, and the detail names which attribute collided.
+    expect(
+      cause('Web Response: {"status":"409","scimType":"uniqueness","detail":"e-mail belongs to someone"}'),
+    ).toBe('email_in_use');
+    expect(cause('Web Response: {"status":409,"scimType":"uniqueness","detail":"pick another login"}')).toBe(
+      'username_taken',
+    );
+    expect(cause('Web Response: {"status":"400","scimType":"mutability","detail":"no"}', 'update')).toBe(
+      'username_immutable',
+    );
+    expect(cause('Web Response: {"status":"400","scimType":"invalidPath","detail":"x"}', 'update')).toBe(
+      'unknown_attribute',
+    );
+    // No Web Response part at all: the words of the reason itself.
+    expect(cause('StatusCode: Conflict Message: User with userName ana@contoso.test already exists.')).toBe(
+      'username_taken',
+    );
+    // A 400 creating a user the store knows has no mail is a missing required value, whatever it says.
+    expect(
+      classifyCause({
+        errorCode: 'SystemForCrossDomainIdentityManagementBadRequest',
+        reason: 'Web Response: {"status":"400","detail":"request rejected"}',
+        action: 'create',
+        known: { userWithoutMail: true },
+      }),
+    ).toBe('missing_required_value');
+  });
+
+  it('keeps truly unknown text unknown', () => {
+    expect(
+      classifyCause({
+        errorCode: 'Odd',
+        reason: 'Web Response: {"status":"400","detail":"nope"}',
+        action: 'create',
+      }),
+    ).toBe('unknown');
+    expect(classifyCause({ errorCode: null, reason: 'Something went wrong.', action: 'update' })).toBe(
+      'unknown',
+    );
+    expect(
+      classifyCause({
+        errorCode: null,
+        reason: 'Web Response: {"status":"400","detail":"request rejected"}',
+        action: 'create',
+        known: { userWithoutMail: false },
+      }),
+    ).toBe('unknown');
+  });
 });

@@ -76,7 +76,7 @@ class MemberComparison {
       if (p >= 0) {
         intended[p] = stamp;
         // Pulumi validates a team's members all or nothing: an inactive account blocks the whole push.
-        const blocks = !input.pulumiUsers[p]?.active && input.entraUsers[u]?.accountEnabled !== 0;
+        const blocks = !input.pulumiUsers[p]?.active;
         if (held[p] !== stamp)
           this.memberFinding(
             subject,

@@ -88,7 +88,8 @@ export const causeCases: ProofCase[] = [
     kind: 'provisioning.failure',
     cause: 'invalid_team_members',
     arrange: async (world) => ({ entraId: await causeRecipes.invalid_team_members(world) }),
-    alsoShows: ['team.member_missing'],
+    // The inactive member is the push blocker, not a plain missing member (Pulumi refuses all or nothing).
+    alsoShows: ['team.member_not_provisioned'],
     repair: async (world) => {
       for (const user of world.graph.tenant.users.values())
         if (!user.accountEnabled) world.graph.tenant.updateUser(user.id, { accountEnabled: true });

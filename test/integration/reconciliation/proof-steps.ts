@@ -2,6 +2,7 @@
  * What a proof case is, and the repairs an admin makes that several cases share. The cases live in
  * kind-proofs.ts and cause-proofs.ts.
  */
+import type { Finding, RunSnapshot } from '../../../shared/contract';
 import type { FailureCause, FindingKind } from '../../../shared/finding-kinds';
 import {
   catalogIntervalMs,
@@ -19,6 +20,8 @@ export interface ProofCase {
   alsoShows?: FindingKind[];
   /** The kind of the finding's root cause, when the finding is a symptom. */
   rootKind?: FindingKind;
+  /** Further checks on the run that found it (e.g. which symptoms it is the root of). */
+  check?(snapshot: RunSnapshot, found: Finding): void;
   /** What the admin does, following the fix; one sync later the finding must be resolved. */
   repair(world: CatalogWorld, subject: CatalogCase, watched: WatchedWorld): void | Promise<void>;
 }

@@ -40,6 +40,7 @@ export async function proveCase(proof: ProofCase, offsetMs?: number): Promise<Fi
     expect(Object.keys(found.evidence).length).toBeGreaterThan(0);
     expect(found.rootKey?.split('|')[0]).toBe(proof.rootKind);
     if (found.rootKey) expect(snapshot.findings.some((f) => f.key === found.rootKey)).toBe(true);
+    proof.check?.(snapshot, found);
 
     const fix = renderFix(found.fixId, found, {
       org: world.pulumi.org.name,
