@@ -90,6 +90,7 @@ export const causeCases: ProofCase[] = [
     arrange: async (world) => ({ entraId: await causeRecipes.invalid_team_members(world) }),
     // The inactive member is the push blocker, not a plain missing member (Pulumi refuses all or nothing).
     alsoShows: ['team.member_not_provisioned'],
+    rootKind: 'team.member_not_provisioned',
     repair: async (world) => {
       for (const user of world.graph.tenant.users.values())
         if (!user.accountEnabled) world.graph.tenant.updateUser(user.id, { accountEnabled: true });
