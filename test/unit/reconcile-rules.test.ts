@@ -219,4 +219,112 @@ describe('reconciliation rules', () => {
       ['u-deleted', 's-other'],
     ]);
   });
+
+  describe('every rule that reads scope, under both scope settings', () => {
+    /** Ada assigned and in sync; Bo not assigned, in an unassigned group Ops, as the case needs. */
+    const withBo = (
+      bo: Partial<ReconcileInput['entraUsers'][number]>,
+      extra: Partial<ReconcileInput> = {},
+    ) => {
+      const base = world();
+      return world({
+        entraUsers: [
+          ...base.entraUsers,
+          {
+            id: 'u-bo',
+            userPrincipalName: 'bo@contoso.test',
+            mail: 'bo@contoso.test',
+            displayName: 'Bo',
+            givenName: 'Bo',
+            surname: 'Berg',
+            accountEnabled: 1,
+            ...bo,
+          },
+        ],
+        entraGroups: [...base.entraGroups, { id: 'g-ops', displayName: 'Ops' }],
+        userMembers: new Map([...base.userMembers, ['g-ops', Int32Array.of(1)]]),
+        ...extra,
+      });
+    };
+    const syncAll = (input: ReconcileInput, on: boolean) =>
+      ({
+        ...input,
+        secrets: new Map([...input.secrets, ['SyncAll', on ? 'true' : 'false']]),
+      }) as ReconcileInput;
+    const objectKinds = (input: ReconcileInput, entraId: string) =>
+      reconcile(input, settings)
+        .findings.filter((f) => f.entraId === entraId)
+        .map((f) => f.kind)
+        .sort();
+
+    it('missing and pre-flight: an unassigned user is expected in Pulumi only with SyncAll', () => {
+      expect(objectKinds(syncAll(withBo({}), false), 'u-bo')).toEqual([]);
+      expect(objectKinds(syncAll(withBo({}), true), 'u-bo')).toEqual(['user.missing_in_pulumi']);
+      expect(objectKinds(syncAll(withBo({ mail: null }), false), 'u-bo')).toEqual([]);
+      expect(objectKinds(syncAll(withBo({ mail: null }), true), 'u-bo')).toEqual([
+        'user.missing_email',
+        'user.missing_in_pulumi',
+      ]);
+    });
+
+    it('not deprovisioned: an unassigned user’s active account is due for removal only without SyncAll', () => {
+      const base = world();
+      const account = {
+        ...base.pulumiUsers[0]!,
+        id: 's-bo',
+        userName: 'bo@contoso.test',
+        email: 'bo@contoso.test',
+        displayName: 'Bo',
+        givenName: 'Bo',
+        familyName: 'Berg',
+      };
+      const input = withBo({}, { pulumiUsers: [...base.pulumiUsers, account] });
+      expect(objectKinds(syncAll(input, false), 'u-bo')).toEqual(['user.not_deprovisioned']);
+      expect(objectKinds(syncAll(input, true), 'u-bo')).toEqual([]);
+    });
+
+    it('teams and their members: an unassigned group is expected as a team, with its members, only with SyncAll', () => {
+      expect(objectKinds(syncAll(withBo({}), false), 'g-ops')).toEqual([]);
+      expect(objectKinds(syncAll(withBo({}), true), 'g-ops')).toEqual(['team.missing_in_pulumi']);
+      // Bo in the assigned group Analytics: in scope either way, so his missing account blocks the team.
+      const inAnalytics = (on: boolean) =>
+        syncAll(withBo({}, { userMembers: new Map([['g-1', Int32Array.of(0, 1)]]) }), on);
+      for (const on of [false, true])
+        expect(objectKinds(inAnalytics(on), 'g-1'), `SyncAll ${on}`).toEqual(['team.member_not_provisioned']);
+    });
+
+    it('claims nothing about users or teams behind a scoping filter it cannot evaluate', () => {
+      const filtered = (which: 0 | 1) => {
+        const schema = healthySchema();
+        const rule = (schema.synchronizationRules as Json[])[0] as Json;
+        ((rule.objectMappings as Json[])[which] as Json).scope = {
+          '@odata.type': '#microsoft.graph.filter',
+          categoryFilterGroups: [],
+          groups: [{ clauses: [{ sourceOperandName: 'department', operatorName: 'EQUALS' }] }],
+          inputFilterGroups: [],
+        };
+        return schema;
+      };
+      for (const on of [false, true]) {
+        // Bo assigned but maybe filtered out: not missing, and Ada's inactive account not wrong either.
+        const base = withBo(
+          {},
+          {
+            schema: filtered(0),
+            assignments: [...world().assignments, { principalId: 'u-bo', principalType: 'User' }],
+          },
+        );
+        const inactiveAda = { ...base.pulumiUsers[0]!, active: 0 };
+        const input = syncAll({ ...base, pulumiUsers: [inactiveAda] }, on);
+        expect(objectKinds(input, 'u-bo'), `SyncAll ${on}`).toEqual([]);
+        expect(objectKinds(input, 'u-ada'), `SyncAll ${on}`).toEqual([]);
+        expect(reconcile(input, settings).counts.users.inScope).toBe(0);
+        // A group filter: the unassigned group's team is not claimed missing even with SyncAll.
+        expect(objectKinds(syncAll(withBo({}, { schema: filtered(1) }), on), 'g-ops')).toEqual([]);
+      }
+      // Without a filter the same inactive account is a finding.
+      const unfiltered = world({ pulumiUsers: [{ ...world().pulumiUsers[0]!, active: 0 }] });
+      expect(objectKinds(unfiltered, 'u-ada')).toEqual(['user.inactive_in_pulumi']);
+    });
+  });
 });

@@ -9,6 +9,7 @@ import type { CollectContext } from './collect-context';
 import { ObjectKeys } from '../store/object-keys';
 import { crashPoint } from './crash-points';
 import type { EntraTarget } from './entra-target';
+import { latestSecrets } from '../store/configuration-snapshots-repo';
 import { PollState, type PollRow } from '../store/poll-state-repo';
 
 const source = 'entra.directory';
@@ -56,22 +57,31 @@ async function deltaOrFull<T>(
 
 type DeltaRound = { result: { items: DirectoryObject[]; deltaLink: string }; full: boolean };
 
-/** Assignments in full (Graph has no delta for them), then users and the assigned groups by delta. */
-async function readDirectory(graph: EntraGraph, target: EntraTarget, previous: PollRow | undefined) {
+/**
+ * Assignments in full (Graph has no delta for them), then users and groups by delta: the assigned
+ * groups, or every group when the job syncs all users and groups (then every group is in scope).
+ */
+async function readDirectory(
+  graph: EntraGraph,
+  target: EntraTarget,
+  previous: PollRow | undefined,
+  syncAll: boolean,
+) {
   const assignments = await graph.assignments(target.servicePrincipalId);
   const groupIds = assignments
     .filter((a) => a.principalType === 'Group')
     .map((a) => a.principalId)
     .sort();
-  const groupSet = createHash('sha256').update(groupIds.join(',')).digest('hex');
+  const groupSet = syncAll ? 'all' : createHash('sha256').update(groupIds.join(',')).digest('hex');
   const cursor = previous?.cursor ? (JSON.parse(previous.cursor) as GroupsCursor) : null;
   const users = await deltaOrFull((link) => graph.usersDelta(link, userFields), previous?.deltaLink ?? null);
-  const groups: DeltaRound = groupIds.length
-    ? await deltaOrFull(
-        (link) => graph.groupsDelta(link, groupIds, ['displayName', 'members']),
-        cursor?.groupSet === groupSet ? cursor.deltaLink : null,
-      )
-    : { result: { items: [], deltaLink: '' }, full: true };
+  const groups: DeltaRound =
+    groupIds.length || syncAll
+      ? await deltaOrFull(
+          (link) => graph.groupsDelta(link, syncAll ? [] : groupIds, ['displayName', 'members']),
+          cursor?.groupSet === groupSet ? cursor.deltaLink : null,
+        )
+      : { result: { items: [], deltaLink: '' }, full: true };
   return { assignments, users, groups, groupSet };
 }
 
@@ -111,7 +121,7 @@ function storeUsers(db: Database.Database, keys: ObjectKeys, users: DeltaRound):
 const memberType = (member: DirectoryObject) =>
   isGroupRef(member) ? 'group' : /user/i.test(String(member['@odata.type'] ?? 'user')) ? 'user' : 'other';
 
-function storeGroups(db: Database.Database, keys: ObjectKeys, groups: DeltaRound): void {
+function storeGroups(db: Database.Database, keys: ObjectKeys, groups: DeltaRound, syncAll: boolean): void {
   if (groups.full) {
     db.prepare('DELETE FROM entra_groups').run();
     db.prepare('DELETE FROM entra_group_members').run();
@@ -139,7 +149,9 @@ function storeGroups(db: Database.Database, keys: ObjectKeys, groups: DeltaRound
       else addMember.run(group.id, member.id, memberType(member), keys.of(member.id));
     }
   }
-  // Groups no longer assigned leave the mirror (their delta link no longer covers them).
+  // Groups no longer assigned leave the mirror (their delta link no longer covers them); with SyncAll
+  // every group stays, since every group is in scope.
+  if (syncAll) return;
   db.prepare(
     `DELETE FROM entra_groups WHERE id NOT IN (SELECT principal_id FROM entra_assignments WHERE principal_type = 'Group')`,
   ).run();
@@ -159,13 +171,19 @@ export async function collectDirectory(
 ): Promise<DirectoryResult> {
   const { db } = context;
   const state = new PollState(db);
-  const { assignments, users, groups, groupSet } = await readDirectory(graph, target, state.get(source));
+  const syncAll = latestSecrets(db).get('SyncAll')?.toLowerCase() === 'true';
+  const { assignments, users, groups, groupSet } = await readDirectory(
+    graph,
+    target,
+    state.get(source),
+    syncAll,
+  );
   db.transaction(() => {
     const keys = new ObjectKeys(db);
     storeAssignments(db, assignments);
     storeUsers(db, keys, users);
     crashPoint('directory.in-transaction');
-    storeGroups(db, keys, groups);
+    storeGroups(db, keys, groups, syncAll);
     state.advance(source, {
       deltaLink: users.result.deltaLink,
       cursor: JSON.stringify({ groupSet, deltaLink: groups.result.deltaLink } satisfies GroupsCursor),

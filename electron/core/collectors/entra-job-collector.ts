@@ -1,3 +1,4 @@
+import { insertSnapshot, latestSnapshot, type SnapshotTable } from '../store/configuration-snapshots-repo';
 import { createHash } from 'node:crypto';
 
 import type { EntraGraph } from '../entra/graph-api';
@@ -19,22 +20,19 @@ function changedPaths(before: unknown, after: unknown, path = ''): string[] {
 }
 
 /** Stores a new snapshot only when the document changed; the diff names what changed since the last. */
-function snapshot(
-  context: CollectContext,
-  table: 'schema_snapshots' | 'secret_snapshots',
-  jobId: string,
-  body: unknown,
-): boolean {
+function snapshot(context: CollectContext, table: SnapshotTable, jobId: string, body: unknown): boolean {
   const text = JSON.stringify(body);
   const digest = hash(text);
-  const last = context.db
-    .prepare(`SELECT hash, body FROM ${table} WHERE job_id = ? ORDER BY id DESC LIMIT 1`)
-    .get(jobId) as { hash: string; body: string } | undefined;
+  const last = latestSnapshot(context.db, table, jobId);
   if (last?.hash === digest) return false;
   const diff = last ? JSON.stringify(changedPaths(JSON.parse(last.body), body)) : null;
-  context.db
-    .prepare(`INSERT INTO ${table} (job_id, taken_at, hash, body, diff) VALUES (?, ?, ?, ?, ?)`)
-    .run(jobId, isoNow(context.clock), digest, text, diff);
+  insertSnapshot(context.db, table, {
+    jobId,
+    takenAt: isoNow(context.clock),
+    hash: digest,
+    body: text,
+    diff,
+  });
   return true;
 }
 

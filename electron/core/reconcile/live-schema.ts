@@ -20,6 +20,15 @@ export interface ObjectRule {
   enabled: boolean;
   flowTypes: Set<'Add' | 'Update' | 'Delete'>;
   attributes: AttributeRule[];
+  /** A scoping filter narrows who is in scope; ScimWatch does not evaluate filters (yet). */
+  scopingFilter: boolean;
+}
+
+/** True when an object mapping's `scope` holds any filter clause group. */
+function hasScopingFilter(scope: unknown): boolean {
+  if (!scope || typeof scope !== 'object') return false;
+  const filter = scope as Json;
+  return ['groups', 'inputFilterGroups', 'categoryFilterGroups'].some((key) => list(filter[key]).length > 0);
 }
 
 export interface LiveSchema {
@@ -43,6 +52,7 @@ function objectRule(mapping: Json | undefined): ObjectRule | null {
   return {
     enabled: mapping.enabled !== false,
     flowTypes,
+    scopingFilter: hasScopingFilter(mapping.scope),
     attributes: list(mapping.attributeMappings).map((m) => {
       const source = (m.source ?? {}) as Json;
       return {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ProvisioningStatus } from '../../../shared/contract';
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { PollState, type PollSource } from '../store/poll-state-repo';
+import { latestSecrets, latestSnapshot } from '../store/configuration-snapshots-repo';
 import { readDocument } from '../store/source-documents-repo';
 import {
   idsOfKeys,
@@ -145,8 +146,6 @@ function readJson<T>(text: string | undefined | null): T | null {
 /** Reads the collected state of both sides, and what the log and the job say, at one moment. */
 export function loadReconcileInput(db: Database.Database): ReconcileInput {
   return db.transaction((): ReconcileInput => {
-    const latest = (table: 'schema_snapshots' | 'secret_snapshots') =>
-      db.prepare(`SELECT body FROM ${table} ORDER BY id DESC LIMIT 1`).get() as { body: string } | undefined;
     const polls = new PollState(db);
     const restReadAt = polls.lastSuccessAt('pulumi.rest');
     // In id order, so matching is deterministic; each row carries its key for the keyed reads.
@@ -162,7 +161,6 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
     );
     const entraPositions = positionsOf(entraUsers);
     const pulumiPositions = positionsOf(pulumiUsers);
-    const secrets = readJson<{ key: string; value: string }[]>(latest('secret_snapshots')?.body) ?? [];
     return {
       entraUsers,
       entraGroups: all(db, 'SELECT id, display_name AS displayName FROM entra_groups'),
@@ -195,8 +193,8 @@ export function loadReconcileInput(db: Database.Database): ReconcileInput {
           WHERE object_type = 'group' ORDER BY rowid`,
       ),
       failures: latestFailures(db),
-      schema: readJson(latest('schema_snapshots')?.body),
-      secrets: new Map(secrets.map((pair) => [pair.key, pair.value])),
+      schema: readJson(latestSnapshot(db, 'schema_snapshots')?.body),
+      secrets: latestSecrets(db),
       jobHistory: all<{ observedAt: string; state: string }>(
         db,
         'SELECT observed_at AS observedAt, state FROM job_status_changes ORDER BY id',

@@ -28,11 +28,12 @@ export interface Reconciliation {
  */
 export function reconcile(input: ReconcileInput, settings: Partial<Settings>): Reconciliation {
   const userIndex = new Map(input.entraUsers.map((user, i) => [user.id, i]));
-  const scope = computeScope(input, userIndex);
+  const schema = readLiveSchema(input.schema);
+  const scope = computeScope(input, userIndex, schema);
   const context: RuleContext = {
     input,
     settings,
-    schema: readLiveSchema(input.schema),
+    schema,
     scope,
     userIndex,
     users: matchUsers(input),

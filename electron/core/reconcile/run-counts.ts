@@ -1,5 +1,6 @@
 import type { Finding, FindingCounts, ObjectCounts, RunCounts } from '../../../shared/contract';
 import type { RuleContext } from './rule-context';
+import { scopeIn } from './scope';
 
 function objectCounts(
   inScope: Set<string>,
@@ -40,7 +41,7 @@ function userCounts(context: RuleContext, flagged: Set<string>): ObjectCounts {
   let matched = 0;
   let inSync = 0;
   input.entraUsers.forEach((user, u) => {
-    if (!scope.userFlags[u]) return;
+    if (scope.userFlags[u] !== scopeIn) return;
     inScope += 1;
     if ((users.pulumiOf[u] ?? -1) < 0) return;
     matched += 1;

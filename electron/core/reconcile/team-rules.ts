@@ -3,6 +3,7 @@ import { reportedNameLimit } from '../provisioning/classify-cause';
 import type { ObjectRule } from './live-schema';
 import type { NamedRow } from './reconcile-input';
 import type { RuleContext } from './rule-context';
+import { scopeIn, scopeUnknown } from './scope';
 
 /** The strictest team-name limit Pulumi itself reported in a failure, if any. */
 function observedLimit(context: RuleContext): number | null {
@@ -71,8 +72,12 @@ class MemberComparison {
     const members = input.teamMembers.get(team.id) ?? { known: new Int32Array(0), unknown: [] };
     for (const p of members.known) held[p] = stamp;
     for (const u of input.userMembers.get(group.id) ?? []) {
-      if (!scope.userFlags[u]) continue;
       const p = users.pulumiOf[u] ?? -1;
+      if (scope.userFlags[u] !== scopeIn) {
+        // Behind a scoping filter: neither missing from the team nor extra in it.
+        if (scope.userFlags[u] === scopeUnknown && p >= 0) intended[p] = stamp;
+        continue;
+      }
       if (p >= 0) {
         intended[p] = stamp;
         // Pulumi validates a team's members all or nothing: an inactive account blocks the whole push.
@@ -199,7 +204,9 @@ export function teamRules(context: RuleContext): void {
     const team = groups.byEntra.get(group.id);
     const subject = { entraId: group.id, scimId: team?.id, displayName: group.displayName || group.id };
     namingChecks(context, group, subject, limits, entraGroups);
-    if (context.pulumiKnown) teamState(context, rule, group, team, subject, members, foreignTeams);
+    // Behind a group scoping filter, whether the team should exist is unknown: only its name is checked.
+    if (context.pulumiKnown && !scope.groupsUnknown)
+      teamState(context, rule, group, team, subject, members, foreignTeams);
   }
   if (context.pulumiKnown && rule.flowTypes.has('Delete')) teamsToDeprovision(context, entraGroups);
 }

@@ -2,6 +2,7 @@ import { provisioningUpn } from '../../../shared/entra-rules';
 import { mappedValue, type AttributeRule, type ObjectRule } from './live-schema';
 import type { EntraUserRow, PulumiUserRow } from './reconcile-input';
 import type { RuleContext } from './rule-context';
+import { scopeIn, scopeUnknown } from './scope';
 
 /** The attributes compared besides userName and active, with how Pulumi's side is read. */
 const comparedAttributes: {
@@ -232,7 +233,7 @@ export function userRules(context: RuleContext): void {
     const source = sourceOf(user);
     const c: UserCase = {
       user,
-      inScope: scope.userFlags[u] === 1,
+      inScope: scope.userFlags[u] === scopeIn,
       enabled: user.accountEnabled !== 0,
       pulumi,
       source,
@@ -245,7 +246,8 @@ export function userRules(context: RuleContext): void {
       if (!pulumi) contested.set(key, []);
     }
     const paired = presence(context, maps, c, email);
-    if (!paired) return;
+    // Behind a scoping filter ScimWatch cannot evaluate, Entra may mean either state: claim nothing.
+    if (!paired || scope.userFlags[u] === scopeUnknown) return;
     activeState(context, maps, c, paired);
     if (c.inScope && rule.flowTypes.has('Update')) attributeDrift(context, maps, c, paired);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
+import { startCatalogWorld } from '../../../electron/emulators/scenarios/catalog';
+import { makeTempDir } from '../../helpers/temp-dir';
+import { watchWorld } from '../../helpers/watched-world';
+
 import { secondPassCases } from '../../../electron/emulators/scenarios/catalog/second-pass-cases';
 import { objectMapping } from '../../../electron/emulators/scenarios/world-steps';
 import { cycle, shareNewScimToken } from './proof-steps';
@@ -11,6 +15,41 @@ import { proveCase } from './prove-case';
  * by structure and by what the store knows rather than by recorded words.
  */
 describe('reconciliation, second pass', () => {
+  it('reads every group under "sync all users and groups", so an unassigned group is checked', async () => {
+    const found = await proveCase({
+      kind: 'team.name_too_long',
+      arrange: secondPassCases.unassignedGroupUnderSyncAll,
+      alsoShows: ['team.missing_in_pulumi', 'provisioning.failure', 'config.scope_all_users'],
+      repair: async (world, { entraId }) => {
+        world.graph.tenant.updateGroup(entraId ?? '', { displayName: 'Platform guild' });
+        await cycle(world);
+      },
+    });
+    expect(found.evidence.length).toBeGreaterThan(100);
+  });
+
+  it('claims no missing user behind a scoping filter it cannot evaluate', async () => {
+    const dir = makeTempDir();
+    const world = await startCatalogWorld();
+    const watched = await watchWorld(world, dir.path);
+    try {
+      const { entraId } = await secondPassCases.scopingFilterPresent(world);
+      const { snapshot } = await watched.sync();
+      expect(snapshot.findings.filter((f) => f.entraId === entraId)).toEqual([]);
+      expect(snapshot.run.counts.users.inScope).toBe(0);
+      // The same world without the filter: the user is missing, as the first check would have said.
+      objectMapping(world, 'users').scope = null;
+      const after = await watched.sync();
+      expect(after.snapshot.findings.filter((f) => f.entraId === entraId).map((f) => f.kind)).toEqual([
+        'user.missing_in_pulumi',
+      ]);
+    } finally {
+      await watched.core.close();
+      await world.close();
+      dir.remove();
+    }
+  });
+
   it('a refused delete of a deleted user whose account is already inactive is info, under the delete setting', async () => {
     const found = await proveCase({
       kind: 'provisioning.failure',

@@ -13,10 +13,49 @@ import {
   liveSchema,
   logServicePrincipal,
   objectMapping,
+  setSecret,
 } from '../world-steps';
 import type { CatalogRecipe } from './catalog-world';
 
 export const secondPassCases = {
+  /**
+   * "Sync all users and groups": a group nobody assigned, with a name over Pulumi's limit. Only a
+   * directory read of every group sees it.
+   */
+  unassignedGroupUnderSyncAll: (async (world) => {
+    applyPulumiGuide(liveSchema(world));
+    setSecret(world, 'SyncAll', 'True');
+    const member = world.graph.tenant.addUser({
+      userPrincipalName: 'kai@contoso.test',
+      mail: 'kai@contoso.test',
+    }).id;
+    const group = world.graph.tenant.addGroup({
+      displayName: `Unassigned ${'platform '.repeat(12)}guild`,
+      memberIds: [member],
+    });
+    await world.engine.runCycle();
+    return { entraId: group.id };
+  }) satisfies CatalogRecipe,
+
+  /** A scoping filter on the user mapping, and an assigned user no cycle has reached yet. */
+  scopingFilterPresent: (async (world) => {
+    applyPulumiGuide(liveSchema(world));
+    objectMapping(world, 'users').scope = {
+      '@odata.type': '#microsoft.graph.filter',
+      categoryFilterGroups: [],
+      groups: [
+        {
+          clauses: [
+            { sourceOperandName: 'department', operatorName: 'EQUALS', targetOperand: { values: ['R&D'] } },
+          ],
+        },
+      ],
+      inputFilterGroups: [],
+    };
+    await world.engine.runCycle();
+    return { entraId: addAssignedUser(world, 'lea@contoso.test') };
+  }) satisfies CatalogRecipe,
+
   /** Deleted in Entra with deletes on: Pulumi answers 405, and someone deactivated the account by hand. */
   deletedUserDeleteRefused: (async (world) => {
     objectMapping(world, 'users').flowTypes = 'Add, Update, Delete';
