@@ -16,13 +16,21 @@ export interface WatchedWorld {
   setScimToken(token: string): Promise<void>;
 }
 
-export async function watchWorld(world: EmulatedWorld, dir: string): Promise<WatchedWorld> {
+export async function watchWorld(
+  world: EmulatedWorld,
+  dir: string,
+  extraEnvironment: Record<string, string> = {},
+): Promise<WatchedWorld> {
   const connection = connectScimWatch(world);
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, connection.caPem, { mode: 0o600 });
   // The SCIM token goes through Settings, not the environment, so a test can replace it as an admin would.
   const { SCIMWATCH_PULUMI_SCIM_TOKEN: _fromSettings, ...environment } = connection.environment;
-  const { core } = await startTestCore(dir, { ...environment, SCIMWATCH_CA_FILE: caFile });
+  const { core } = await startTestCore(dir, {
+    ...environment,
+    SCIMWATCH_CA_FILE: caFile,
+    ...extraEnvironment,
+  });
   const setScimToken = async (token: string) => {
     await core.call('settings.update', { secrets: { pulumiScimToken: token } });
   };

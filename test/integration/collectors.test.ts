@@ -111,6 +111,9 @@ describe('collectors against the demo world, through the real CLI', () => {
       job: { status: 'Active' },
       errors: [],
     });
+    // Every request counted; with no fault injected none failed or was asked again.
+    expect(summary.requests.sent).toBeGreaterThan(10);
+    expect(summary.requests).toMatchObject({ retried: 0, failed: 0 });
     expectGroundTruth();
     // With the access token, REST adds team kinds with members, org members with roles, and the flags.
     const db = new Database(database(), { readonly: true });

@@ -10,7 +10,9 @@ describe('scimwatch findings', () => {
   const env = () => ({ SCIMWATCH_DATA_DIR: dir.path });
   let synced: {
     code: number | null;
-    json: { findings: { total: number; roots: number; byKind: Record<string, number> } };
+    json: {
+      findings: { total: number; roots: number; byKind: Record<string, number>; unknownCauses: number };
+    };
   };
 
   beforeAll(() => {
@@ -21,7 +23,9 @@ describe('scimwatch findings', () => {
 
   it('sync --once --json reports findings totals and exits 2 when open errors reach --fail-on', () => {
     expect(synced.code).toBe(2);
-    const { total, roots, byKind } = synced.json.findings;
+    const { total, roots, byKind, unknownCauses } = synced.json.findings;
+    // The demo's failures all have causes the classifier knows.
+    expect(unknownCauses).toBe(0);
     expect(total).toBe(Object.values(byKind).reduce((a, b) => a + b, 0));
     // The demo's user without mail: her failure and missing account are symptoms of one root.
     expect(byKind['user.missing_email']).toBe(1);

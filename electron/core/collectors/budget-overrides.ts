@@ -9,5 +9,13 @@ export const reportsBudget: BudgetSpec = { count: 5, windowMs: 10_000 };
  */
 export function budgetOverridesFrom(env: NodeJS.ProcessEnv): Record<string, BudgetSpec> {
   const windowMs = Number(env.SCIMWATCH_REPORTS_BUDGET_WINDOW_MS);
-  return windowMs > 0 ? { 'graph.reports': { ...reportsBudget, windowMs } } : {};
+  // Likewise the wait before a pass asks a failed source again (SCIMWATCH_RETRY_DELAY_MS).
+  const retryMs = Number(env.SCIMWATCH_RETRY_DELAY_MS);
+  return {
+    ...(windowMs > 0 ? { 'graph.reports': { ...reportsBudget, windowMs } } : {}),
+    ...(retryMs > 0 ? { [passRetryKey]: { count: 1, windowMs: retryMs } } : {}),
+  };
 }
+
+/** The override key of the wait between a pass's rounds (its `windowMs`). */
+export const passRetryKey = 'collector.passRetry';

@@ -16,6 +16,11 @@ import type { ScheduledTask } from './scheduler';
 
 type SyncError = SyncSummary['errors'][number];
 
+const passRetryRounds = 2;
+/** Codes that asking again cannot change: configuration, a refused token, a missing permission or licence. */
+const lasting = new Set(['not_configured', 'unauthorized', 'forbidden', 'invalid_input', 'not_found']);
+const isWorthRetrying = (error: SyncError) => !lasting.has(error.code);
+
 /** Turns anything a collector threw into an entry a person can act on (never a stack, never a token). */
 function describe(error: unknown): Omit<SyncError, 'source'> {
   if (error instanceof ScimWatchError) return { code: error.code, message: error.message, hint: error.hint };
@@ -31,7 +36,7 @@ export class CollectorSession {
   private target: EntraTarget | null = null;
   private readonly state: PollState;
   private readonly context: CollectContext;
-  private summaryParts: Omit<SyncSummary, 'errors' | 'startedAt' | 'finishedAt'> = {
+  private summaryParts: Omit<SyncSummary, 'errors' | 'requests' | 'startedAt' | 'finishedAt'> = {
     provisioningEvents: { ingested: 0, total: 0 },
     entra: { users: 0, groups: 0, assignments: 0 },
     pulumi: { users: 0, groups: 0, teams: null },
@@ -124,16 +129,28 @@ export class CollectorSession {
     ];
   }
 
-  /** Runs the given tasks once, in order, and reports what this pass did. */
-  async passOnce(run: () => Promise<unknown>): Promise<SyncSummary> {
+  /**
+   * Runs every source once, in order, and reports what this pass did. A source that failed for a
+   * reason that may pass (a fault that outlasted its requests' own retries) runs again, at most twice,
+   * one and then two seconds later: one pass should end complete in all but the worst storms.
+   */
+  async passOnce(run: (sources?: readonly PollSource[]) => Promise<unknown>): Promise<SyncSummary> {
     const startedAt = isoNow(this.runtime.clock);
+    const requestsBefore = this.runtime.stats.snapshot();
     this.errors = new Map();
     await run();
+    for (let round = 1; round <= passRetryRounds; round++) {
+      const again = [...this.errors.values()].filter(isWorthRetrying).map((e) => e.source as PollSource);
+      if (!again.length) break;
+      await new Promise((resolve) => setTimeout(resolve, this.runtime.passRetryDelayMs * round));
+      await run(again);
+    }
     const total = countProvisioningEvents(this.handler.db);
     return {
       ...this.summaryParts,
       provisioningEvents: { ...this.summaryParts.provisioningEvents, total },
       errors: [...this.errors.values()],
+      requests: this.runtime.stats.since(requestsBefore),
       startedAt,
       finishedAt: isoNow(this.runtime.clock),
     };

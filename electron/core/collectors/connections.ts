@@ -15,8 +15,9 @@ import { currentSettings, type CoreContext } from '../context';
 import { PulumiRestClient } from '../pulumi/rest-client';
 import { PulumiScimClient } from '../pulumi/scim-client';
 import { Budgets, type BudgetSpec } from '../time/budget';
-import { reportsBudget } from './budget-overrides';
+import { passRetryKey, reportsBudget } from './budget-overrides';
 import { systemClock, type Clock } from '../time/clock';
+import { RequestStats } from '../transport/request-stats';
 import { TransportFactory } from '../transport/transport-factory';
 
 /** The clients one profile polls with, built from its effective settings and secrets. */
@@ -36,13 +37,22 @@ export interface Connections {
 export interface CollectorRuntime {
   clock: Clock;
   budgets: Budgets;
+  /** Every request the collectors send, counted (a pass reports its share). */
+  stats: RequestStats;
+  /** The wait before a pass's first round of asking failed sources again (doubling after). */
+  passRetryDelayMs: number;
 }
 
 export function createRuntime(
   budgetOverrides: Record<string, BudgetSpec> = {},
   clock: Clock = systemClock,
 ): CollectorRuntime {
-  return { clock, budgets: new Budgets(clock, budgetOverrides) };
+  return {
+    clock,
+    budgets: new Budgets(clock, budgetOverrides),
+    stats: new RequestStats(),
+    passRetryDelayMs: budgetOverrides[passRetryKey]?.windowMs ?? 1_000,
+  };
 }
 
 const secretOf = (context: CoreContext, name: SecretName) =>
@@ -141,7 +151,7 @@ async function openPulumi(context: CoreContext, settings: Partial<Settings>, tra
 /** Builds the Graph and Pulumi clients; a side whose settings are incomplete gets null and a reason. */
 export async function openConnections(context: CoreContext, runtime: CollectorRuntime): Promise<Connections> {
   const settings = currentSettings(context);
-  const transport = new TransportFactory({ caFile: settings.caFile, env: process.env });
+  const transport = new TransportFactory({ caFile: settings.caFile, env: process.env, stats: runtime.stats });
   const missingEntra = entraMissing(settings);
   const { tenantId, clientId } = settings;
   const entra =

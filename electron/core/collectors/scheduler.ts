@@ -43,8 +43,13 @@ export class Scheduler {
 
   /** Runs every source now, in order (each joins its own run if one is in progress). */
   async runAll(): Promise<boolean[]> {
+    return this.runSome(this.tasks.map((task) => task.source));
+  }
+
+  /** Runs the named sources now, in the order of the task list (joining runs in flight). */
+  async runSome(sources: readonly PollSource[]): Promise<boolean[]> {
     const results: boolean[] = [];
-    for (const task of this.tasks) results.push(await this.runOnce(task));
+    for (const task of this.tasks) if (sources.includes(task.source)) results.push(await this.runOnce(task));
     return results;
   }
 

@@ -62,7 +62,9 @@ export class PollingService {
   /** One pass of every source now (joining runs in progress when polling), then a reconciliation. */
   async syncOnce(): Promise<SyncRunResult> {
     const runner = this.scheduler ?? new Scheduler(this.session.tasks(), { clock: this.runtime.clock });
-    const summary = await this.session.passOnce(() => runner.runAll());
+    const summary = await this.session.passOnce((sources) =>
+      sources ? runner.runSome(sources) : runner.runAll(),
+    );
     const failed = summary.errors.length;
     const run = await this.reconcileNow(this.scheduler ? 'poll' : 'manual');
     return {

@@ -1,6 +1,18 @@
 import type { z } from 'zod';
 
 import { ScimWatchError } from '../../../shared/contract';
+import { isTransientStatus } from '../transport/request-stats';
+import { TransientReadError, retryAfterMs } from './read-with-retries';
+
+/** A throttled or unavailable answer, as an error worth asking again. */
+export function transientAnswer(response: Response, what: string): TransientReadError | null {
+  if (!isTransientStatus(response.status)) return null;
+  return new TransientReadError(
+    `Pulumi answered ${response.status} for ${what}.`,
+    'ScimWatch asks again, and retries on the next poll.',
+    retryAfterMs(response),
+  );
+}
 
 /** A SCIM error from Pulumi, with its fields kept for the classifier (status as sent: string or number). */
 export class PulumiScimError extends ScimWatchError {
@@ -34,10 +46,9 @@ export async function readJson<T>(response: Response, schema: z.ZodType<T>, what
   try {
     body = await response.json();
   } catch {
-    throw new ScimWatchError(
-      'source_error',
+    throw new TransientReadError(
       `Pulumi sent an incomplete or malformed response for ${what}.`,
-      'ScimWatch retries on the next poll.',
+      'ScimWatch asks again, and retries on the next poll.',
     );
   }
   const parsed = schema.safeParse(body);
@@ -57,8 +68,7 @@ export function unreachable(what: string, error: unknown): ScimWatchError {
   if (error instanceof ScimWatchError) return error;
   const reason =
     error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-  return new ScimWatchError(
-    'source_error',
+  return new TransientReadError(
     `Could not reach Pulumi for ${what}: ${reason}`,
     'Check the network, proxy and SCIMWATCH_PULUMI_API_URL.',
   );

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 
 import { ScimWatchError } from '../../../shared/contract';
+import type { RequestStats } from '../transport/request-stats';
 import type { HostBoundClient } from '../transport/host-bound-client';
 import type { TransportFactory } from '../transport/transport-factory';
-import { readJson, unreachable } from './pulumi-errors';
+import { readJson, transientAnswer, unreachable } from './pulumi-errors';
+import { readWithRetries } from './read-with-retries';
 import {
   auditPageSchema,
   membersPageSchema,
@@ -29,11 +31,13 @@ export interface RestClientInput {
 /** Pulumi's REST API, for what SCIM does not show: team kinds, roles, org features, SAML, audit log. */
 export class PulumiRestClient {
   private readonly http: HostBoundClient;
+  private readonly stats: RequestStats;
   private readonly org: string;
 
   constructor(input: RestClientInput) {
     this.org = encodeURIComponent(input.org);
     this.http = input.transport.boundClient(input.apiUrl, () => `token ${input.token}`);
+    this.stats = input.transport.stats;
   }
 
   /** Every member, following continuationToken. `backend` also lists SAML-backed members. */
@@ -95,7 +99,12 @@ export class PulumiRestClient {
     return events;
   }
 
-  private async get<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+  /** Reads are idempotent: a transient failure is asked again (see readWithRetries). */
+  private get<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+    return readWithRetries(this.stats, () => this.getOnce(path, schema, what));
+  }
+
+  private async getOnce<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
     let response: Response;
     try {
       response = await this.http.request(path, { headers: { accept: 'application/vnd.pulumi+8' } });
@@ -116,6 +125,8 @@ export class PulumiRestClient {
         'Use a token of an organization admin (audit logs and SAML settings are admin-only).',
       );
     }
+    const transient = transientAnswer(response, what);
+    if (transient) throw transient;
     if (!response.ok) {
       const text = await response.text().catch(() => '');
       throw new ScimWatchError(

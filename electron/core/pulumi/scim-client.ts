@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 import type { HostBoundClient } from '../transport/host-bound-client';
 import type { TransportFactory } from '../transport/transport-factory';
-import { parseScimError, readJson, unreachable } from './pulumi-errors';
+import { parseScimError, readJson, transientAnswer, unreachable } from './pulumi-errors';
+import { readWithRetries } from './read-with-retries';
 import {
   listResponseSchema,
   scimGroupSchema,
@@ -87,7 +88,12 @@ export class PulumiScimClient {
     );
   }
 
-  private async get<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+  /** Reads are idempotent: a transient failure is asked again (see readWithRetries). */
+  private get<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
+    return readWithRetries(this.input.transport.stats, () => this.getOnce(path, schema, what));
+  }
+
+  private async getOnce<T>(path: string, schema: z.ZodType<T>, what: string): Promise<T> {
     let response: Response;
     try {
       response = await this.http.request(`${this.base}${path}`, {
@@ -96,6 +102,8 @@ export class PulumiScimClient {
     } catch (error) {
       throw unreachable(what, error);
     }
+    const transient = transientAnswer(response, what);
+    if (transient) throw transient;
     if (!response.ok) {
       let body: unknown = null;
       try {

@@ -4,12 +4,15 @@ import { insecureUrlReason } from '../../../shared/net';
 import { ScimWatchError } from '../../../shared/contract';
 import { caBundle, readCaFile } from './ca-bundle';
 import { HostBoundClient, type Fetch } from './host-bound-client';
+import { isTransientStatus, RequestStats } from './request-stats';
 
 export interface TransportOptions {
   /** SCIMWATCH_CA_FILE: extra CAs trusted for every connection. */
   caFile?: string | undefined;
   /** Proxy variables (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); usually process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Counts every request sent through this factory (the collectors' pass summary reads it). */
+  stats?: RequestStats;
 }
 
 /** Options for @azure/identity credentials: the same trust as every other client. */
@@ -30,9 +33,11 @@ export class TransportFactory {
   private readonly extraCas: string[] = [];
   private dispatcherCache: Dispatcher | undefined;
   private readonly env: NodeJS.ProcessEnv;
+  readonly stats: RequestStats;
 
   constructor(options: TransportOptions = {}) {
     this.env = options.env ?? process.env;
+    this.stats = options.stats ?? new RequestStats();
     if (options.caFile) this.extraCas.push(readCaFile(options.caFile));
   }
 
@@ -69,10 +74,21 @@ export class TransportFactory {
    */
   readonly fetch: Fetch = async (url, init) => {
     assertSecureUrl(url);
-    return await undiciFetch(url, {
-      ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher: this.dispatcher(),
-    });
+    const { stats } = this;
+    stats.sent += 1;
+    // The Graph client's RetryHandler marks its re-sends; Pulumi's readers count their own.
+    if (new Headers(init?.headers).has('retry-attempt')) stats.retried += 1;
+    try {
+      const response = await undiciFetch(url, {
+        ...(init as Parameters<typeof undiciFetch>[1]),
+        dispatcher: this.dispatcher(),
+      });
+      if (isTransientStatus(response.status)) stats.failed += 1;
+      return response;
+    } catch (error) {
+      stats.failed += 1;
+      throw error;
+    }
   };
 
   /** A client that attaches `authorization` only to requests for `baseUrl`'s origin. */
