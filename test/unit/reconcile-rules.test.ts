@@ -250,7 +250,7 @@ describe('reconciliation rules', () => {
       ({
         ...input,
         secrets: new Map([...input.secrets, ['SyncAll', on ? 'true' : 'false']]),
-      }) as ReconcileInput;
+      });
     const objectKinds = (input: ReconcileInput, entraId: string) =>
       reconcile(input, settings)
         .findings.filter((f) => f.entraId === entraId)

@@ -95,6 +95,8 @@ describe('reconciliation, second pass', () => {
         await cycle(world);
       },
     });
+    // The user is still in Entra (disabled), so the failure names her as she is there.
+    expect(found.displayName).toBe('gil');
   });
 
   it('an inactive member blocks the team push, with the fix that reactivates or removes her', async () => {
