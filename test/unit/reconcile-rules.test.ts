@@ -246,11 +246,10 @@ describe('reconciliation rules', () => {
         ...extra,
       });
     };
-    const syncAll = (input: ReconcileInput, on: boolean) =>
-      ({
-        ...input,
-        secrets: new Map([...input.secrets, ['SyncAll', on ? 'true' : 'false']]),
-      });
+    const syncAll = (input: ReconcileInput, on: boolean) => ({
+      ...input,
+      secrets: new Map([...input.secrets, ['SyncAll', on ? 'true' : 'false']]),
+    });
     const objectKinds = (input: ReconcileInput, entraId: string) =>
       reconcile(input, settings)
         .findings.filter((f) => f.entraId === entraId)
