@@ -25,6 +25,7 @@ Commands:
       --kind <kind>     Only this kind, e.g. user.missing_in_pulumi
       --min-severity <s>  Only findings at least this severe (info, warning, error)
       --include-resolved  Also list findings that have been resolved
+      --fix             Print each finding's fix whole: its steps, links and documentation
       --fail-on <s>     Exit 2 when open findings reach severity s (error or warning)
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
@@ -55,6 +56,7 @@ const options = {
   kind: { type: 'string' },
   'min-severity': { type: 'string' },
   'include-resolved': { type: 'boolean' },
+  fix: { type: 'boolean' },
   'fail-on': { type: 'string' },
 } as const;
 
@@ -107,6 +109,7 @@ async function run(argv: string[]): Promise<number> {
         kind: values.kind,
         minSeverity: parseSeverity(values['min-severity'], '--min-severity'),
         includeResolved: values['include-resolved'] ?? false,
+        fix: values.fix ?? false,
         failOn: parseFailOn(values['fail-on']),
       });
     case 'demo': {

@@ -2,12 +2,12 @@ import { z } from 'zod';
 
 import { isAllowedExternalLink } from '../external-links';
 import { failureCauses, findingKinds, type FailureCause, type FindingKind } from '../finding-kinds';
+import { docPageIds } from './doc-pages';
 import { fixFiles } from './fix-files';
 
 export const fixActions = ['retry', 'restart_job', 'open_portal', 'none'] as const;
 export type FixAction = (typeof fixActions)[number];
 
-const allowedUrl = z.string().refine(isAllowedExternalLink, 'links go to allowlisted https hosts only');
 // A link template may hold placeholders; only its fixed part can be checked before rendering.
 const linkTemplate = z.string().refine((url) => isAllowedExternalLink(url.replace(/\{\w+\}/g, 'x')), {
   message: 'links go to allowlisted https hosts only',
@@ -21,8 +21,18 @@ const fixSchema = z.strictObject({
     causes: z.array(z.enum(failureCauses)),
   }),
   steps: z.array(z.string().min(1)).min(2, 'a fix has at least two steps'),
-  docs: z.array(z.strictObject({ title: z.string().min(1), url: allowedUrl })).min(1),
-  links: z.array(z.strictObject({ title: z.string().min(1), url: linkTemplate })),
+  /** Pages from the one table of documentation addresses (doc-pages.ts), never a URL of their own. */
+  docs: z.array(z.enum(docPageIds)).min(1),
+  /**
+   * Pulumi console links by URL; Entra admin center links by their `#view/…` path, which both portals
+   * (entra.microsoft.com and portal.azure.com) open, so each renders once per portal.
+   */
+  links: z.array(
+    z.union([
+      z.strictObject({ title: z.string().min(1), url: linkTemplate }),
+      z.strictObject({ title: z.string().min(1), entraView: z.string().regex(/^#view\/[\w./~{}-]+$/) }),
+    ]),
+  ),
   action: z.enum(fixActions),
 });
 

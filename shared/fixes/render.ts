@@ -1,6 +1,13 @@
 import type { Finding } from '../contract/reconcile';
 import { isAllowedExternalLink } from '../external-links';
 import { fixById, type Fix, type FixAction } from './catalog';
+import { docPages, docUrl } from './doc-pages';
+
+/** The two portals that open the same Entra `#view/…` blades. */
+export const entraPortals = [
+  { name: 'Entra admin center', origin: 'https://entra.microsoft.com/' },
+  { name: 'Azure portal', origin: 'https://portal.azure.com/' },
+] as const;
 
 /** Values a fix can name besides the finding's own: who and where this profile watches. */
 export interface FixContext {
@@ -47,20 +54,31 @@ export function renderFix(fixOrId: Fix | string, finding: Finding, context: FixC
   if (!fix) throw new Error(`No fix named ${typeof fixOrId === 'string' ? fixOrId : fixOrId.id}`);
   const text = (template: string) =>
     template.replace(/\{(\w+)\}/g, (_, name: string) => lookup(name, finding, context) ?? '(unknown)');
-  const links = fix.links.flatMap((link) => {
+  const fill = (template: string): string | null => {
     let complete = true;
-    const url = link.url.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {
       const value = lookup(name, finding, context);
       if (value === undefined) complete = false;
       return encodeURIComponent(value ?? '');
     });
-    return complete && isAllowedExternalLink(url) ? [{ title: text(link.title), url }] : [];
+    return complete ? filled : null;
+  };
+  const links = fix.links.flatMap((link) => {
+    if ('url' in link) {
+      const url = fill(link.url);
+      return url && isAllowedExternalLink(url) ? [{ title: text(link.title), url }] : [];
+    }
+    const view = fill(link.entraView);
+    if (!view) return [];
+    return entraPortals
+      .map((portal) => ({ title: `${text(link.title)} (${portal.name})`, url: `${portal.origin}${view}` }))
+      .filter((rendered) => isAllowedExternalLink(rendered.url));
   });
   return {
     id: fix.id,
     title: text(fix.title),
     steps: fix.steps.map(text),
-    docs: fix.docs,
+    docs: fix.docs.map((id) => ({ title: docPages[id].title, url: docUrl(id) })),
     links,
     action: fix.action,
   };

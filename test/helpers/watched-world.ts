@@ -10,6 +10,8 @@ import { startTestCore } from './core';
 /** A ScimWatch core watching an emulated world, as an admin would set it up (REST token included). */
 export interface WatchedWorld {
   core: CoreHost;
+  /** ScimWatch's own app registration in the world's tenant. */
+  clientId: string;
   /** One collector pass and the reconciliation after it. */
   sync(): Promise<{ summary: SyncSummary; snapshot: RunSnapshot }>;
   /** Gives ScimWatch a new Pulumi SCIM token, as Settings would. */
@@ -37,6 +39,7 @@ export async function watchWorld(
   await setScimToken(connection.scimToken);
   return {
     core,
+    clientId: connection.clientId,
     setScimToken,
     sync: async () => {
       const { summary } = await core.call('sync.run', {});

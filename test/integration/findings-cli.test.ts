@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { FindingRecord, ReconcileRun } from '../../shared/contract';
+import { docPages, docUrl, type DocPageId } from '../../shared/fixes/doc-pages';
 import { runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -88,5 +89,38 @@ describe('scimwatch findings', () => {
     expect(runCli(['findings', '--fail-on', 'info'], env()).stderr).toContain(
       '--fail-on takes "error" or "warning"',
     );
+  });
+
+  it('--json carries each rendered fix, and --fix prints it whole, for a finding of each kind group', () => {
+    type WithFix = FindingRecord & {
+      fix: { id: string; title: string; steps: string[]; links: { url: string }[]; docs: { url: string }[] };
+    };
+    const { findings } = JSON.parse(runCli(['findings', '--json'], env()).stdout) as { findings: WithFix[] };
+    const tableDocs = new Set(Object.keys(docPages).map((id) => docUrl(id as DocPageId)));
+    const groups = new Map<string, WithFix>();
+    for (const finding of findings)
+      groups.set(finding.kind.split('.')[0] ?? '', groups.get(finding.kind.split('.')[0] ?? '') ?? finding);
+    // The demo plants users', teams', failures' and configuration problems.
+    expect([...groups.keys()].sort()).toEqual(
+      expect.arrayContaining(['config', 'provisioning', 'team', 'user']),
+    );
+    for (const [group, finding] of groups) {
+      expect(finding.fix.id, group).toBe(finding.fixId);
+      expect(finding.fix.title, group).not.toMatch(/\{\w+\}|\(unknown\)/);
+      expect(finding.fix.steps.length, group).toBeGreaterThanOrEqual(2);
+      for (const doc of finding.fix.docs) expect(tableDocs.has(doc.url), doc.url).toBe(true);
+      // The demo's settings name the org and the provisioning app, so the links are complete.
+      expect(finding.fix.links.length + finding.fix.docs.length, group).toBeGreaterThan(0);
+    }
+    const table = runCli(['findings', '--fix', '--kind', 'user.missing_email'], env()).stdout;
+    const fix = findings.find((f) => f.kind === 'user.missing_email')?.fix;
+    expect(table).toContain(`fix: ${fix?.title}`);
+    expect(table).toMatch(/^\s+1\. \S/m);
+    expect(table).toMatch(/^\s+2\. \S/m);
+    for (const doc of fix?.docs ?? []) expect(table).toContain(doc.url);
+    for (const link of fix?.links ?? []) expect(table).toContain(link.url);
+    // Wrapped to the terminal: no line runs past 100 columns but for a URL.
+    for (const line of table.split('\n'))
+      if (!/https:\/\//.test(line)) expect(line.length).toBeLessThanOrEqual(100);
   });
 });

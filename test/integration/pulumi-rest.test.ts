@@ -73,7 +73,7 @@ describe('the Pulumi REST emulator, through the app’s REST client', () => {
     });
   });
 
-  it('observes every injected fault as a clear error', async () => {
+  it('asks again after every injected fault, and reports one that persists as a clear error', async () => {
     const { faults } = world.emulator;
     for (const [setting, message] of [
       [{ rate503: 1 }, /answered 503/],
@@ -91,7 +91,13 @@ describe('the Pulumi REST emulator, through the app’s REST client', () => {
         code: 'source_error',
       });
     }
-    expect(faults.injected).toMatchObject({ 503: 2, 429: 2, drop: 2, truncate: 2 });
+    // Each read is asked four times before it gives up: two reads per fault, four attempts each.
+    expect(faults.injected).toMatchObject({ 503: 8, 429: 8, drop: 8, truncate: 8 });
+    // A fault that passes is not an error at all: the second attempt answers.
+    faults.reset();
+    faults.update({ rate503: 1 });
+    setTimeout(() => faults.update({ rate503: 0 }), 100);
+    await expect(world.rest().teams()).resolves.toBeDefined();
     faults.reset();
     faults.update({ latencyMs: 250 });
     const started = Date.now();

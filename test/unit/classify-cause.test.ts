@@ -7,6 +7,8 @@ import {
   reportedNameLimit,
   webResponseBody,
 } from '../../electron/core/provisioning/classify-cause';
+import type { FailureCause } from '../../shared/finding-kinds';
+import { fixFor } from '../../shared/fixes';
 
 interface Recorded {
   provisioningAction: string;
@@ -98,5 +100,71 @@ describe('classifying failure causes at ingest', () => {
         known: { userWithoutMail: false },
       }),
     ).toBe('unknown');
+  });
+
+  it('names the cause of every error Pulumi’s troubleshooting page documents, status quoted as a string', () => {
+    // status, scimType, detail (exact), cause, and the words of it the guided fix quotes.
+    const documented: [string, string, string, string, string][] = [
+      [
+        '409',
+        'uniqueness',
+        'Email ana@contoso.test already in use by another Pulumi account.',
+        'email_in_use',
+        'already in use by another Pulumi account',
+      ],
+      [
+        '409',
+        'uniqueness',
+        'User with userName ben@contoso.test already exists.',
+        'username_taken',
+        'User with userName … already exists',
+      ],
+      [
+        '400',
+        'immutability',
+        "Attribute 'userName' is immutable.",
+        'username_immutable',
+        "Attribute 'userName' is immutable",
+      ],
+      ['400', 'invalidPath', 'Unknown path: title.', 'unknown_attribute', 'Unknown path'],
+      [
+        '400',
+        'invalidValue',
+        'Cannot add invalid members to team. Invalid member ids: s-1,s-2',
+        'invalid_team_members',
+        'Cannot add invalid members to team',
+      ],
+      [
+        '400',
+        'invalidValue',
+        'Display name is too long. It must be 100 characters or less',
+        'team_name_too_long',
+        'Display name is too long',
+      ],
+    ];
+    for (const [status, scimType, detail, cause, quoted] of documented) {
+      const body = JSON.stringify({
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status,
+        scimType,
+        detail,
+      });
+      const reason = `StatusCode: ${status === '409' ? 'Conflict' : 'BadRequest'} Message: Processing of the HTTP request resulted in an exception. Web Response: ${body}. This operation was retried 0 times.`;
+      const action = cause === 'username_immutable' ? 'update' : 'create';
+      expect(
+        classifyCause({ errorCode: 'SystemForCrossDomainIdentityManagementBadRequest', reason, action }),
+        detail,
+      ).toBe(cause);
+      // The same with status as a number, as older examples show it.
+      expect(
+        classifyCause({
+          errorCode: null,
+          reason: reason.replace(`"status":"${status}"`, `"status":${status}`),
+          action,
+        }),
+      ).toBe(cause);
+      // And each has a guided fix that quotes the message it answers.
+      expect(fixFor('provisioning.failure', cause as FailureCause)?.steps.join(' '), cause).toContain(quoted);
+    }
   });
 });

@@ -5,7 +5,7 @@ import {
   type FindingSeverity,
   type RunSnapshot,
 } from '../../../shared/contract';
-import { renderFix } from '../../../shared/fixes';
+import { renderFix, type FixContext, type RenderedFix } from '../../../shared/fixes';
 import { CoreHost } from '../../core/core-host';
 import { exitCodeFor } from '../fail-on';
 import { print } from '../output';
@@ -15,7 +15,53 @@ export interface FindingsFlags {
   kind?: string | undefined;
   minSeverity?: FindingSeverity | undefined;
   includeResolved: boolean;
+  /** Print each fix whole (steps, links, docs) under its finding. */
+  fix?: boolean;
   failOn?: FindingSeverity | undefined;
+}
+
+/** Control characters from a directory name must not drive the terminal: shown as U+FFFD. */
+const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+
+/** Words wrapped to `width` columns, each line indented. */
+function wrap(text: string, indent: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of printable(text).split(/\s+/).filter(Boolean)) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+/** The fix rendered whole, for reading in a terminal. */
+function fixLines(fix: RenderedFix, indent: string): string[] {
+  const width = Math.max(60, process.stdout.columns || 100);
+  return [
+    ...fix.steps.flatMap((step, i) => wrap(`${i + 1}. ${step}`, indent, width)),
+    ...fix.links.map((link) => printable(`${indent}→ ${link.title}: ${link.url}`)),
+    ...fix.docs.map((doc) => printable(`${indent}? ${doc.title}: ${doc.url}`)),
+  ];
+}
+
+/** Who and where this profile watches, for the fixes' links (the org, the provisioning app, ScimWatch's app). */
+async function fixContext(core: CoreHost): Promise<FixContext> {
+  const { values } = await core.call('settings.get', {});
+  return {
+    org: values.pulumiOrg.value ?? null,
+    servicePrincipalId: values.servicePrincipalId.value ?? null,
+    appId: values.provisioningAppId.value ?? null,
+    clientId: values.clientId.value ?? null,
+  };
+}
+
+/** A finding with its fix rendered, as `--json` prints it. */
+function withFix(row: FindingRow, context: FixContext) {
+  const { id, title, steps, links, docs } = renderFix(row.fixId, row, context);
+  return { ...row, fix: { id, title, steps, links, docs } };
 }
 
 /** Pages through every finding the filters select (500 a page, the contract's maximum). */
@@ -40,7 +86,12 @@ async function allFindings(core: CoreHost, flags: FindingsFlags): Promise<Findin
   return rows;
 }
 
-function printTable(snapshot: RunSnapshot | null, rows: FindingRow[]): void {
+function printTable(
+  snapshot: RunSnapshot | null,
+  rows: FindingRow[],
+  context: FixContext,
+  wholeFix: boolean,
+): void {
   if (!snapshot) {
     print('No reconciliation has run yet for this profile. Run `scimwatch sync --once` first.');
     return;
@@ -57,7 +108,10 @@ function printTable(snapshot: RunSnapshot | null, rows: FindingRow[]): void {
     const state = row.resolvedAt ? ` (resolved ${row.resolvedAt})` : '';
     const root = row.rootKey ? `  ← caused by ${row.rootKey}` : '';
     print(`${row.severity.padEnd(7)} ${row.kind.padEnd(width)}  ${row.displayName}${state}${root}`);
-    print(`${' '.repeat(9 + width)}fix: ${renderFix(row.fixId, row).title}`);
+    const indent = ' '.repeat(9 + width);
+    const fix = renderFix(row.fixId, row, context);
+    print(`${indent}fix: ${printable(fix.title)}`);
+    if (wholeFix) fixLines(fix, `${indent}  `).forEach((line) => print(line));
   }
 }
 
@@ -80,8 +134,12 @@ export async function findingsCommand(flags: FindingsFlags): Promise<number> {
     const snapshot = await core.call('reconcile.get', {});
     const rows = await allFindings(core, flags).catch(namingFlags);
     rows.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.key.localeCompare(b.key));
-    if (flags.json) print(JSON.stringify({ run: snapshot?.run ?? null, findings: rows }));
-    else printTable(snapshot, rows);
+    const context = await fixContext(core);
+    if (flags.json)
+      print(
+        JSON.stringify({ run: snapshot?.run ?? null, findings: rows.map((row) => withFix(row, context)) }),
+      );
+    else printTable(snapshot, rows, context, flags.fix ?? false);
     return exitCodeFor(snapshot?.run.counts, flags.failOn, false);
   } finally {
     await core.close();

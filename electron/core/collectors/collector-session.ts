@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { ScimWatchError, secretNames, type SyncSummary } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import { LicenseMissing, PermissionMissing } from '../entra/graph-errors';
+import { TransientReadError } from '../pulumi/read-with-retries';
 import { PollState, type PollSource } from '../store/poll-state-repo';
 import { countProvisioningEvents } from '../store/provisioning-events-repo';
 import { isoNow, type CollectContext } from './collect-context';
@@ -17,9 +18,20 @@ import type { ScheduledTask } from './scheduler';
 type SyncError = SyncSummary['errors'][number];
 
 const passRetryRounds = 2;
-/** Codes that asking again cannot change: configuration, a refused token, a missing permission or licence. */
-const lasting = new Set(['not_configured', 'unauthorized', 'forbidden', 'invalid_input', 'not_found']);
-const isWorthRetrying = (error: SyncError) => !lasting.has(error.code);
+/**
+ * Whether a source's failure may pass if asked again within the pass: a fault that outlasted its
+ * requests' own retries (throttling, an outage, a connection cut or an answer cut short). A refused
+ * token, a missing permission, configuration, or a host that cannot be reached at all will not.
+ */
+function mayPass(error: unknown): boolean {
+  if (error instanceof TransientReadError) return true;
+  if (error instanceof ScimWatchError && error.code !== 'source_error') return false;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/network_error|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|certificate/i.test(text)) return false;
+  return /answered (429|50[0-4])\b|other side closed|terminated|ECONNRESET|socket hang up|JSON|incomplete or malformed/i.test(
+    text,
+  );
+}
 
 /** Turns anything a collector threw into an entry a person can act on (never a stack, never a token). */
 function describe(error: unknown): Omit<SyncError, 'source'> {
@@ -43,6 +55,8 @@ export class CollectorSession {
     job: { status: 'NotConfigured' },
   };
   private errors = new Map<PollSource, SyncError>();
+  /** Sources whose last failure may pass if asked again (see mayPass). */
+  private readonly passing = new Set<PollSource>();
 
   /** `onAttempted` is told after each source's run, e.g. to push the new status to the UI. */
   constructor(
@@ -138,9 +152,10 @@ export class CollectorSession {
     const startedAt = isoNow(this.runtime.clock);
     const requestsBefore = this.runtime.stats.snapshot();
     this.errors = new Map();
+    this.passing.clear();
     await run();
     for (let round = 1; round <= passRetryRounds; round++) {
-      const again = [...this.errors.values()].filter(isWorthRetrying).map((e) => e.source as PollSource);
+      const again = [...this.passing];
       if (!again.length) break;
       await new Promise((resolve) => setTimeout(resolve, this.runtime.passRetryDelayMs * round));
       await run(again);
@@ -167,6 +182,7 @@ export class CollectorSession {
       const items = await this.withFreshCredentialOnRefusal(source, run);
       this.state.succeeded(source, isoNow(this.runtime.clock), items);
       this.errors.delete(source);
+      this.passing.delete(source);
       ok = true;
     } catch (error) {
       const described = describe(error);
@@ -177,6 +193,8 @@ export class CollectorSession {
         code: problem ?? described.code,
       });
       this.errors.set(source, { source, ...described });
+      if (mayPass(error)) this.passing.add(source);
+      else this.passing.delete(source);
       this.handler.log.warn(`${source} failed`, { code: described.code, message: described.message });
       ok = false;
     }

@@ -68,8 +68,17 @@ export function unreachable(what: string, error: unknown): ScimWatchError {
   if (error instanceof ScimWatchError) return error;
   const reason =
     error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-  return new TransientReadError(
-    `Could not reach Pulumi for ${what}: ${reason}`,
-    'Check the network, proxy and SCIMWATCH_PULUMI_API_URL.',
-  );
+  const message = `Could not reach Pulumi for ${what}: ${reason}`;
+  const hint = 'Check the network, proxy and SCIMWATCH_PULUMI_API_URL.';
+  // A connection cut mid-answer may pass; a name that does not resolve or a refused connection will not.
+  return connectionCut(error)
+    ? new TransientReadError(message, hint)
+    : new ScimWatchError('source_error', message, hint);
+}
+
+/** True for a connection that was made and then cut (reset, closed, terminated mid-body). */
+function connectionCut(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  const text = `${cause?.code ?? ''} ${cause?.message ?? ''} ${error instanceof Error ? error.message : ''}`;
+  return /ECONNRESET|UND_ERR_SOCKET|other side closed|terminated|socket hang up/i.test(text);
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 
 import type { Finding, RunSnapshot } from '../../../shared/contract';
-import { renderFix } from '../../../shared/fixes';
+import { fixById, renderFix } from '../../../shared/fixes';
 import { startCatalogWorld } from '../../../electron/emulators/scenarios/catalog';
 import { makeTempDir } from '../../helpers/temp-dir';
 import { watchWorld } from '../../helpers/watched-world';
@@ -46,10 +46,18 @@ export async function proveCase(proof: ProofCase, offsetMs?: number): Promise<Fi
       org: world.pulumi.org.name,
       servicePrincipalId: world.servicePrincipalId,
       appId: world.graph.tenant.servicePrincipals.get(world.servicePrincipalId)?.appId ?? null,
+      clientId: watched.clientId,
     });
     const text = [fix.title, ...fix.steps].join('\n');
     expect(text).not.toMatch(/\{\w+\}|\(unknown\)/);
     expect(fix.links.length + fix.docs.length).toBeGreaterThan(0);
+    // Every link of the fix is filled for a finding of this kind (an Entra blade once per portal).
+    const templates = fixById(found.fixId)?.links ?? [];
+    const expectedLinks = templates.reduce((n, link) => n + ('url' in link ? 1 : 2), 0);
+    expect(
+      fix.links.map((l) => l.title),
+      found.fixId,
+    ).toHaveLength(expectedLinks);
 
     await proof.repair(world, subject, watched);
     const after = await watched.sync();
