@@ -21,7 +21,12 @@ export interface FindingsFlags {
 }
 
 /** Control characters from a directory name must not drive the terminal: shown as U+FFFD. */
-const printable = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '\ufffd');
+const printable = (text: string) =>
+  [...text]
+    .map((c) =>
+      c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? '\ufffd' : c,
+    )
+    .join('');
 
 /** Words wrapped to `width` columns, each line indented. */
 function wrap(text: string, indent: string, width: number): string[] {
