@@ -50,6 +50,15 @@ const upward = {
   clients: above(['entra/*', 'pulumi/*'], 'The store and configuration know no Graph or Pulumi client.'),
   context: above(['context'], 'The store and configuration are below the core context.'),
 };
+/** Clients and shared rules sit below every service, and below them only the ground floor. */
+const everythingAboveClients = [
+  upward.hosts,
+  upward.handlers,
+  upward.polling,
+  upward.status,
+  upward.collectors,
+  upward.reconcile,
+];
 const coreLayers = [
   { files: ['electron/core/polling/**', 'electron/core/handlers/**'], patterns: [upward.hosts] },
   {
@@ -65,28 +74,12 @@ const coreLayers = [
     patterns: [upward.hosts, upward.handlers, upward.polling, upward.status, upward.collectors],
   },
   {
-    files: ['electron/core/{entra,pulumi,provisioning,context.ts}/**', 'electron/core/context.ts'],
-    patterns: [
-      upward.hosts,
-      upward.handlers,
-      upward.polling,
-      upward.status,
-      upward.collectors,
-      upward.reconcile,
-    ],
+    files: ['electron/core/{entra,pulumi,provisioning}/**', 'electron/core/context.ts'],
+    patterns: everythingAboveClients,
   },
   {
     files: ['electron/core/{store,config,time,log,transport,secrets,profiles}/**'],
-    patterns: [
-      upward.hosts,
-      upward.handlers,
-      upward.polling,
-      upward.status,
-      upward.collectors,
-      upward.reconcile,
-      upward.clients,
-      upward.context,
-    ],
+    patterns: [...everythingAboveClients, upward.clients, upward.context],
   },
 ].map(({ files, patterns }) => ({
   files,
