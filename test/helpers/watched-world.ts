@@ -28,9 +28,12 @@ export async function watchWorld(
   writeFileSync(caFile, connection.caPem, { mode: 0o600 });
   // The SCIM token goes through Settings, not the environment, so a test can replace it as an admin would.
   const { SCIMWATCH_PULUMI_SCIM_TOKEN: _fromSettings, ...environment } = connection.environment;
+  // A pass asks a failing source again a tenth of a second later, not a second: worlds that keep a
+  // side failing on purpose (a stalled job) need not wait in every proof.
   const { core } = await startTestCore(dir, {
     ...environment,
     SCIMWATCH_CA_FILE: caFile,
+    SCIMWATCH_RETRY_DELAY_MS: '100',
     ...extraEnvironment,
   });
   const setScimToken = async (token: string) => {

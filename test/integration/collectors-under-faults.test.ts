@@ -34,8 +34,8 @@ describe('one collector pass under a storm of faults', () => {
     let retried = 0;
     for (let seed = 1; seed <= 10; seed++) {
       const dir = makeTempDir();
-      // The wait between a pass's rounds shrinks from a second, as the reports window does elsewhere.
-      const watched = await watchWorld(world, dir.path, { SCIMWATCH_RETRY_DELAY_MS: '100' });
+      // The wait between a pass's rounds is shrunk from a second by watchWorld, as windows are elsewhere.
+      const watched = await watchWorld(world, dir.path);
       try {
         // Faults only while ScimWatch reads (the engine stands still), seeded so a run can be replayed.
         world.graph.faults.reset(seed);

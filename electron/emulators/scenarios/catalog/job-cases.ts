@@ -32,8 +32,9 @@ export const jobCases: Record<JobKind, CatalogRecipe> = {
   'job.stalled': async (world) => {
     addAssignedUser(world, 'uma@contoso.test');
     await world.engine.runCycle();
-    // Pulumi stops answering: cycles keep running, none succeeds, for more than three intervals.
-    world.pulumi.faults.update({ rate503: 1 });
+    // Pulumi stops answering: cycles keep running, none succeeds, for more than three intervals. It
+    // names no time to come back (no wait in Retry-After), as an outage often does not.
+    world.pulumi.faults.update({ rate503: 1, retryAfterSeconds: 0 });
     addAssignedUser(world, 'vic@contoso.test');
     await cyclesAtInterval(world, 4);
     return {};
