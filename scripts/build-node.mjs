@@ -1,13 +1,11 @@
 // Builds the plain-Node half of ScimWatch (CLI, server, core workers) into out/node/, so that
 // `npx scimwatch` runs on Node >= 20 without Electron. Dependencies stay external (node_modules).
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 import { build } from 'esbuild';
 
-// Chunk names change with their contents: start empty, so no stale chunk is left beside the new ones.
-rmSync('out/node', { recursive: true, force: true });
-
-await build({
+const result = await build({
   entryPoints: {
     cli: 'electron/cli/main.ts',
     'core-worker': 'electron/core/workers/core-worker.ts',
@@ -25,4 +23,13 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunk names change with their contents: chunks this build did not write are stale, and go. Files are
+// overwritten in place, never removed first, so a CLI started meanwhile (a test's, a user's) still
+// finds every chunk it loads; the same sources give the same names, so rebuilding them removes nothing.
+const written = new Set(Object.keys(result.metafile.outputs).map((path) => relative('out/node', path)));
+if (existsSync('out/node'))
+  for (const name of readdirSync('out/node'))
+    if (/^chunk-.*\.js(\.map)?$/.test(name) && !written.has(name)) rmSync(join('out/node', name));
