@@ -157,7 +157,7 @@ export class CollectorSession {
     for (let round = 1; round <= passRetryRounds; round++) {
       const again = [...this.passing];
       if (!again.length) break;
-      await new Promise((resolve) => setTimeout(resolve, this.runtime.passRetryDelayMs * round));
+      await this.runtime.clock.sleep(this.runtime.passRetryDelayMs * round);
       await run(again);
     }
     const total = countProvisioningEvents(this.handler.db);
