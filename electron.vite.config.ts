@@ -42,6 +42,8 @@ export default defineConfig({
     plugins: [contentSecurityPolicyTag],
     build: {
       outDir: 'out/renderer',
+      // What a browser downloads from `scimwatch serve`: minified (electron-vite leaves it readable).
+      minify: true,
       rolldownOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -1,5 +1,6 @@
-import type { EventName, EventPayload } from './events';
-import { methodNames, type InputOf, type MethodName, type OutputOf } from './requests';
+import type { EventPayload } from './events';
+import { methodNames, type EventName, type MethodName } from './names';
+import type { InputOf, OutputOf } from './requests';
 
 type Namespace = MethodName extends `${infer N}.${string}` ? N : never;
 type Verb<N extends Namespace, M extends MethodName> = M extends `${N}.${infer V}` ? V : never;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { eventNames, type EventName } from './names';
 import type { AppStatus } from './status';
 
 const isoTime = z.string().datetime({ offset: true });
@@ -43,11 +44,10 @@ export const eventSchemas = {
     userCode: z.string().max(50),
     expiresAt: isoTime,
   }),
-} as const;
+} as const satisfies Record<EventName, z.ZodType>;
 
-export type EventName = keyof typeof eventSchemas;
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
-export const eventNames = Object.keys(eventSchemas) as EventName[];
+export { eventNames, type EventName };
 
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(eventSchemas, name);

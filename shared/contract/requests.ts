@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { methodNames, type MethodName } from './names';
+
 import { findingKinds } from '../finding-kinds';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
@@ -94,13 +96,12 @@ export const requests = {
     input: z.strictObject({ format: z.enum(['csv', 'json', 'html', 'pdf']) }),
     output: returns<{ reportId: string }>(),
   },
-} as const;
-
-export type MethodName = keyof typeof requests;
+} as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 export type InputOf<M extends MethodName> = z.input<(typeof requests)[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<(typeof requests)[M]['input']>;
 export type OutputOf<M extends MethodName> = (typeof requests)[M]['output'];
-export const methodNames = Object.keys(requests) as MethodName[];
+
+export { methodNames, type MethodName };
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(requests, name);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { secretNames, settingKeys, type SecretName, type SettingKey } from './names';
+
 import { insecureUrlReason } from '../net';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -78,11 +80,10 @@ export const settingsShape = {
     .int()
     .min(60, 'read it at most every minute')
     .max(7 * 86_400),
-} as const;
+} as const satisfies Record<SettingKey, z.ZodType>;
 
-export type SettingKey = keyof typeof settingsShape;
 export type Settings = { [K in SettingKey]: z.infer<(typeof settingsShape)[K]> };
-export const settingKeys = Object.keys(settingsShape) as SettingKey[];
+export { settingKeys, type SettingKey };
 
 /** Defaults apply only where neither the environment nor saved settings give a value. */
 export const settingDefaults: Partial<Settings> = {
@@ -99,14 +100,7 @@ export const settingDefaults: Partial<Settings> = {
   configurationPollSeconds: 3600,
 };
 
-/** Secrets are write-only across the contract: they can be set or cleared, never read back. */
-export const secretNames = [
-  'clientSecret',
-  'clientCertPassword',
-  'pulumiScimToken',
-  'pulumiAccessToken',
-] as const;
-export type SecretName = (typeof secretNames)[number];
+export { secretNames, type SecretName };
 
 export type SettingSource = 'environment' | 'saved' | 'default';
 

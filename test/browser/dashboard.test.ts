@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import type { Browser, Page } from 'playwright-core';
@@ -36,6 +36,18 @@ describe('the served dashboard in Chromium', () => {
     await server?.close();
     await core?.close();
     dir.remove();
+  });
+
+  it('loads at most 300 KB of JavaScript at start, minified, with no validation schemas in it', () => {
+    const html = readFileSync(`${rendererDir}index.html`, 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+    expect(initial.length).toBeGreaterThan(0);
+    const bytes = initial.reduce((sum, file) => sum + statSync(`${rendererDir}${file}`).size, 0);
+    console.log(`initial JavaScript: ${(bytes / 1024).toFixed(1)} KB in ${initial.length} file(s)`);
+    expect(bytes).toBeLessThanOrEqual(300 * 1024);
+    // Validation stays in the hosts and the core: zod's error class is not shipped.
+    for (const file of initial)
+      expect(readFileSync(`${rendererDir}${file}`, 'utf8')).not.toContain('ZodError');
   });
 
   it('loads the page and shows app.status fetched through the real HTTP client', async () => {

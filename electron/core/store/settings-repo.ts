@@ -7,7 +7,7 @@ export function readSavedSettings(db: Database.Database): Partial<Settings> {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const saved: Partial<Record<SettingKey, unknown>> = {};
   for (const row of rows) {
-    if (!(settingKeys as string[]).includes(row.key)) continue;
+    if (!(settingKeys as readonly string[]).includes(row.key)) continue;
     const key = row.key as SettingKey;
     try {
       const parsed = settingsShape[key].safeParse(JSON.parse(row.value));

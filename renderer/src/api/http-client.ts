@@ -1,12 +1,13 @@
-import {
-  buildApi,
-  eventNames,
-  type ApiError,
-  type EventName,
-  type EventPayload,
-  type ReplyEnvelope,
-  type ScimWatchApi,
+import type {
+  ApiError,
+  EventName,
+  EventPayload,
+  ReplyEnvelope,
+  ScimWatchApi,
 } from '../../../shared/contract';
+// Values from the contract's zod-free modules only: the renderer does not ship the schemas.
+import { buildApi } from '../../../shared/contract/api';
+import { eventNames } from '../../../shared/contract/names';
 import { ApiClientError } from './api-client-error';
 
 const unreachable: ApiError = {

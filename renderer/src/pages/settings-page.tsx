@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-import { settingKeys, secretNames, type ApiError, type SettingsView } from '../../../shared/contract';
+import type { ApiError, SettingsView } from '../../../shared/contract';
+import { secretNames, settingKeys } from '../../../shared/contract/names';
 import { secretHelp } from '../../../shared/secret-help';
 import { api } from '../api/client';
 import { useStatusStore } from '../state/status-store';

@@ -1,0 +1,66 @@
+/**
+ * The contract's names, without its schemas: the renderer needs the names to build its client and
+ * its forms, and must not ship zod for them. The schemas (requests.ts, events.ts, settings.ts) are
+ * typed against these lists, so a name added in one place and not the other does not compile.
+ */
+export const methodNames = [
+  'app.status',
+  'settings.get',
+  'settings.update',
+  'profiles.list',
+  'profiles.select',
+  'profiles.create',
+  'provisioningEvents.list',
+  'findings.list',
+  'connection.test',
+  'sync.run',
+  'reconcile.run',
+  'reconcile.get',
+  'retry.run',
+  'report.create',
+] as const;
+export type MethodName = (typeof methodNames)[number];
+
+export const eventNames = [
+  'status.changed',
+  'sync.progress',
+  'provisioningEvents.ingested',
+  'findings.changed',
+  'retry.updated',
+  'report.progress',
+  'auth.prompt',
+] as const;
+export type EventName = (typeof eventNames)[number];
+
+export const settingKeys = [
+  'tenantId',
+  'clientId',
+  'authMethod',
+  'clientCertPath',
+  'servicePrincipalId',
+  'provisioningAppId',
+  'jobId',
+  'graphUrl',
+  'authorityHost',
+  'pulumiOrg',
+  'pulumiApiUrl',
+  'pulumiSelfHosted',
+  'caFile',
+  'logLevel',
+  'logsPageSize',
+  'logsOverlapMinutes',
+  'backfillDays',
+  'pollIntervalSeconds',
+  'jobPollSeconds',
+  'configurationPollSeconds',
+] as const;
+export type SettingKey = (typeof settingKeys)[number];
+
+/** Secrets are write-only across the contract: they can be set or cleared, never read back. */
+export const secretNames = [
+  'clientSecret',
+  'clientCertPassword',
+  'pulumiScimToken',
+  'pulumiAccessToken',
+] as const;
+export type SecretName = (typeof secretNames)[number];
