@@ -2,8 +2,6 @@ import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contra
 import type { CoreContext } from '../context';
 import type { PollingService } from '../polling/polling-service';
 
-export type { CoreContext, HostServices } from '../context';
-
 /**
  * Everything a handler may use: the core's context, and in the writer its polling service (loaded on
  * first use, so commands that only read never load a collector, MSAL or the Graph client). Handlers
