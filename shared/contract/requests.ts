@@ -2,12 +2,19 @@ import { z } from 'zod';
 
 import { methodNames, type MethodName } from './names';
 
-import { findingKinds } from '../finding-kinds';
+import { failureCauses, findingKinds } from '../finding-kinds';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
-import { provisioningStatuses, type FindingRow, type ProvisioningEventRow } from './rows';
+import {
+  provisioningStatuses,
+  type FindingRow,
+  type ProvisioningEventDetail,
+  type ProvisioningEventRow,
+} from './rows';
 import { settingsUpdateSchema, type SettingsView } from './settings';
 import type { ConnectionReport } from './connection';
+import type { OverviewSummary } from './overview';
+import { statRanges, type FailureCauseCounts, type FindingsTrend, type OutcomeSeries } from './stats';
 import type { AppStatus, ProfileSummary } from './status';
 import type { SyncSummary } from './sync';
 
@@ -28,6 +35,8 @@ const provisioningEventFilter = z.strictObject({
   since: isoTime.optional(),
   until: isoTime.optional(),
   text: z.string().max(200).optional(),
+  cause: z.enum(failureCauses).optional(),
+  action: z.string().max(50).optional(),
 });
 
 const findingFilter = z.strictObject({
@@ -38,7 +47,14 @@ const findingFilter = z.strictObject({
     .optional(),
   minSeverity: z.enum(findingSeverities).optional(),
   state: z.enum(['open', 'resolved', 'all']).default('open'),
+  /** Only findings that are not the symptom of another (what the Overview's figures count). */
+  roots: z.boolean().optional(),
+  cause: z.enum(failureCauses).optional(),
+  /** Findings that appeared or resolved at this run (with state 'all': the "since the last cycle" feed). */
+  changedInRun: z.number().int().positive().optional(),
 });
+
+const rangeInput = z.strictObject({ range: z.enum(statRanges).default('24h') }).default({ range: '24h' });
 
 export interface SyncRunResult {
   started: boolean;
@@ -66,10 +82,22 @@ export const requests = {
     input: pageQuerySchema(provisioningEventFilter, ['activityDateTime']),
     output: returns<Page<ProvisioningEventRow>>(),
   },
+  'provisioningEvents.get': {
+    input: z.strictObject({ id: z.string().min(1).max(200) }),
+    output: returns<ProvisioningEventDetail | null>(),
+  },
   'findings.list': {
     input: pageQuerySchema(findingFilter, ['lastSeen', 'severity']),
     output: returns<Page<FindingRow>>(),
   },
+  'findings.get': {
+    input: z.strictObject({ key: z.string().min(1).max(1000) }),
+    output: returns<FindingRow | null>(),
+  },
+  'overview.get': { input: noInput, output: returns<OverviewSummary>() },
+  'stats.outcomes': { input: rangeInput, output: returns<OutcomeSeries>() },
+  'stats.failureCauses': { input: rangeInput, output: returns<FailureCauseCounts>() },
+  'stats.findingsTrend': { input: rangeInput, output: returns<FindingsTrend>() },
   'connection.test': { input: noInput, output: returns<ConnectionReport>() },
   'sync.run': {
     input: z

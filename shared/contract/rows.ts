@@ -22,5 +22,12 @@ export interface ProvisioningEventRow {
   jobId: string | null;
 }
 
+/** One log entry whole: its columns and the entry as Graph returned it. */
+export interface ProvisioningEventDetail extends ProvisioningEventRow {
+  changeId: string | null;
+  ingestedAt: string;
+  entry: Record<string, unknown>;
+}
+
 /** A finding in a table page (the store's current view of it). */
 export type FindingRow = FindingRecord;

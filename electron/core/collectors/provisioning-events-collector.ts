@@ -29,7 +29,10 @@ function toRecord(entry: ProvisioningEntry, ingestedAt: string, known: KnownObje
   const failed = info.status === 'failure';
   return {
     id: entry.id,
-    activityDateTime: entry.activityDateTime,
+    // UTC as ISO text, always: buckets and ranges compare the stored text.
+    activityDateTime: entry.activityDateTime.endsWith('Z')
+      ? entry.activityDateTime
+      : new Date(entry.activityDateTime).toISOString(),
     status: info.status,
     action: entry.provisioningAction,
     identityType: entry.sourceIdentity.identityType || entry.targetIdentity.identityType,

@@ -3,6 +3,7 @@ import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
 import { reconcileReadHandlers } from './reconcile';
 import { readSettingsHandlers, writeSettingsHandlers } from './settings';
+import { statsHandlers } from './stats';
 import { statusHandlers } from './status';
 import { syncHandlers } from './sync';
 import { tableHandlers } from './tables';
@@ -14,6 +15,7 @@ export const readerHandlers: HandlerTable = {
   ...profileHandlers,
   ...tableHandlers,
   ...reconcileReadHandlers,
+  ...statsHandlers,
 };
 
 export const writerHandlers: HandlerTable = {

@@ -1,6 +1,7 @@
 import {
   severityRank as severityRanks,
   type FindingRow,
+  type ProvisioningEventDetail,
   type ProvisioningEventRow,
 } from '../../../shared/contract';
 import { keysetPage } from '../store/keyset-page';
@@ -58,6 +59,10 @@ function findingRecord(row: FindingColumns): FindingRow {
   };
 }
 
+const findingColumns = `key, kind, severity, cause, entra_id AS entraId, scim_id AS scimId,
+  display_name AS displayName, evidence, fix_id AS fixId, root_key AS rootKey, first_seen_at AS firstSeen,
+  last_seen_at AS lastSeen, resolved_at AS resolvedAt`;
+
 /** Paged reads of the history tables, answered by the query worker. */
 export const tableHandlers: HandlerTable = {
   'provisioningEvents.list': ({ filter, sort, limit, cursor }, { db }) => {
@@ -66,6 +71,8 @@ export const tableHandlers: HandlerTable = {
     if (filter?.identityType) add('identity_type = ?', filter.identityType);
     if (filter?.since) add('activity_date_time >= ?', filter.since);
     if (filter?.until) add('activity_date_time < ?', filter.until);
+    if (filter?.cause) add('cause = ?', filter.cause);
+    if (filter?.action) add('action = ?', filter.action);
     if (filter?.text) {
       const t = filter.text;
       add(
@@ -99,13 +106,19 @@ export const tableHandlers: HandlerTable = {
     if (state === 'resolved') add('resolved_at IS NOT NULL');
     if (filter?.kind) add('kind = ?', filter.kind);
     if (filter?.minSeverity) add(`${severityRank} >= ?`, severityRanks[filter.minSeverity]);
+    if (filter?.roots) add('root_key IS NULL');
+    if (filter?.cause) add('cause = ?', filter.cause);
+    if (filter?.changedInRun)
+      add(
+        '((first_seen_run = ? AND resolved_run IS NULL) OR resolved_run = ?)',
+        filter.changedInRun,
+        filter.changedInRun,
+      );
     const bySeverity = sort?.field === 'severity';
     const sortExpression = bySeverity ? severityRank : 'last_seen_at';
     return keysetPage<FindingColumns & { sort_key: string | number; tie_key: string }, FindingRow>({
       db,
-      select: `SELECT key, kind, severity, cause, entra_id AS entraId, scim_id AS scimId, display_name AS displayName,
-        evidence, fix_id AS fixId, root_key AS rootKey, first_seen_at AS firstSeen, last_seen_at AS lastSeen,
-        resolved_at AS resolvedAt, ${sortExpression} AS sort_key, key AS tie_key FROM findings`,
+      select: `SELECT ${findingColumns}, ${sortExpression} AS sort_key, key AS tie_key FROM findings`,
       sortExpression,
       tieExpression: 'key',
       direction: sort?.direction ?? 'desc',
@@ -115,5 +128,23 @@ export const tableHandlers: HandlerTable = {
       cursor,
       toItem: ({ sort_key: _s, tie_key: _t, ...row }) => findingRecord(row),
     });
+  },
+
+  'provisioningEvents.get': ({ id }, { db }) => {
+    const row = db
+      .prepare(
+        `SELECT ${eventColumns}, change_id AS changeId, ingested_at AS ingestedAt, raw FROM provisioning_events WHERE id = ?`,
+      )
+      .get(id) as (EventRecord & { changeId: string | null; ingestedAt: string; raw: string }) | undefined;
+    if (!row) return null;
+    const { sort_key: _s, tie_key: _t, raw, ...rest } = row;
+    return { ...rest, entry: JSON.parse(raw) as Record<string, unknown> } satisfies ProvisioningEventDetail;
+  },
+
+  'findings.get': ({ key }, { db }) => {
+    const row = db.prepare(`SELECT ${findingColumns} FROM findings WHERE key = ?`).get(key) as
+      | FindingColumns
+      | undefined;
+    return row ? findingRecord(row) : null;
   },
 };

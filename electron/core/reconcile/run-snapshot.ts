@@ -36,11 +36,8 @@ function findingsAt(db: Database.Database, runId: number): Finding[] {
   }));
 }
 
-/**
- * A run exactly as it was: counts, checklist and open findings (the latest completed run when no id
- * is given; null when there is none).
- */
-export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot | null {
+/** A run's record without its findings (the latest completed run when no id is given). */
+export function runRecord(db: Database.Database, runId?: number): ReconcileRun | null {
   // No id: the latest completed run (an id of null matches every row, and the latest comes first).
   const row = db
     .prepare(
@@ -50,13 +47,6 @@ export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot 
     )
     .get({ runId: runId ?? null }) as RunRow | undefined;
   if (!row) return null;
-  const checklist = db
-    .prepare(
-      `SELECT body FROM checklist_versions
-        WHERE valid_from_run <= ? AND (valid_to_run IS NULL OR valid_to_run > ?) ORDER BY version DESC LIMIT 1`,
-    )
-    .get(row.id, row.id) as { body: string } | undefined;
-  const findings = findingsAt(db, row.id);
   const summary = JSON.parse(row.summary) as {
     // Runs recorded before unknown causes were counted have none.
     counts: RunCounts & { findings: Partial<Pick<RunCounts['findings'], 'unknownCauses'>> };
@@ -64,19 +54,36 @@ export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot 
     resolved: number;
   };
   return {
-    run: {
-      id: row.id,
-      startedAt: row.startedAt,
-      finishedAt: row.finishedAt,
-      trigger: row.trigger,
-      counts: {
-        ...summary.counts,
-        findings: { ...summary.counts.findings, unknownCauses: summary.counts.findings.unknownCauses ?? 0 },
-      },
-      opened: summary.opened,
-      resolved: summary.resolved,
+    id: row.id,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    trigger: row.trigger,
+    counts: {
+      ...summary.counts,
+      findings: { ...summary.counts.findings, unknownCauses: summary.counts.findings.unknownCauses ?? 0 },
     },
-    checklist: checklist ? (JSON.parse(checklist.body) as ChecklistStep[]) : [],
-    findings,
+    opened: summary.opened,
+    resolved: summary.resolved,
   };
+}
+
+/** The configuration checklist as it stood at a run. */
+export function checklistAt(db: Database.Database, runId: number): ChecklistStep[] {
+  const checklist = db
+    .prepare(
+      `SELECT body FROM checklist_versions
+        WHERE valid_from_run <= ? AND (valid_to_run IS NULL OR valid_to_run > ?) ORDER BY version DESC LIMIT 1`,
+    )
+    .get(runId, runId) as { body: string } | undefined;
+  return checklist ? (JSON.parse(checklist.body) as ChecklistStep[]) : [];
+}
+
+/**
+ * A run exactly as it was: counts, checklist and open findings (the latest completed run when no id
+ * is given; null when there is none).
+ */
+export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot | null {
+  const run = runRecord(db, runId);
+  if (!run) return null;
+  return { run, checklist: checklistAt(db, run.id), findings: findingsAt(db, run.id) };
 }

@@ -114,8 +114,16 @@ export function recordRun(db: Database.Database, run: RunToRecord): ReconcileRun
     );
     const { opened, resolved } = recordFindings(db, runId, run);
     recordChecklist(db, runId, run.checklist);
-    db.prepare('UPDATE reconciliation_runs SET summary = ? WHERE id = ?').run(
+    const open = run.counts.findings;
+    db.prepare(
+      `UPDATE reconciliation_runs SET summary = ?, open_errors = ?, open_warnings = ?, open_info = ?, open_roots = ?
+        WHERE id = ?`,
+    ).run(
       JSON.stringify({ counts: run.counts, opened, resolved }),
+      open.bySeverity.error,
+      open.bySeverity.warning,
+      open.bySeverity.info,
+      open.roots,
       runId,
     );
     const { startedAt, finishedAt, trigger, counts } = run;

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 
 import type { ProvisioningEventRow } from '../../../shared/contract';
+import { ObjectFailuresRepo } from './object-failures-repo';
+import { OutcomeBucketsRepo } from './outcome-buckets-repo';
 
 /** One provisioning log entry as stored: the columns the UI filters on, plus the entry as received. */
 export interface ProvisioningEventRecord extends ProvisioningEventRow {
@@ -67,19 +69,33 @@ const foldOutcomesSql = `INSERT INTO object_outcomes (entra_id, identity_type, e
 export class ProvisioningEventsRepo {
   private readonly insert: Database.Statement<unknown[]>;
   private readonly foldOutcomes: Database.Statement<[string]>;
+  private readonly buckets: OutcomeBucketsRepo;
+  private readonly failures: ObjectFailuresRepo;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare<unknown[]>(insertSql);
     this.foldOutcomes = db.prepare<[string]>(foldOutcomesSql);
+    this.buckets = new OutcomeBucketsRepo(db);
+    this.failures = new ObjectFailuresRepo(db);
   }
 
-  /** Inserts a batch in one transaction (with each object's latest outcome); returns how many were new. */
+  /**
+   * Inserts a batch in one transaction, with what is kept as entries arrive (each object's latest
+   * outcome, the outcome buckets, each object's last failure); returns how many were new.
+   */
   insertBatch(records: readonly ProvisioningEventRecord[]): number {
     return this.db.transaction(() => {
       const added: string[] = [];
-      for (const record of records)
-        if (this.insert.run(...insertValues(record)).changes) added.push(record.id);
+      for (const record of records) {
+        const newObject = this.buckets.newObjectIn(record);
+        if (!this.insert.run(...insertValues(record)).changes) continue;
+        added.push(record.id);
+        this.buckets.count(record, newObject);
+        if (record.status === 'failure')
+          this.failures.record(record.sourceId ?? record.id, record.cause, record.activityDateTime);
+      }
       if (added.length) this.foldOutcomes.run(JSON.stringify(added));
+      this.buckets.flush();
       return added.length;
     })();
   }

@@ -4,6 +4,7 @@ import { collectedState } from './002-collected-state';
 import { pollItems } from './003-poll-items';
 import { reconciliation } from './004-reconciliation';
 import { objectKeys } from './005-object-keys';
+import { rollups } from './006-rollups';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   pollItems,
   reconciliation,
   objectKeys,
+  rollups,
 ];
