@@ -1,23 +1,24 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 
-import { ProfileSwitcher } from './components/profile-switcher';
-import { StatusBar } from './components/status-bar';
-import { ThemeSwitcher } from './components/theme-switcher';
+import { ProfileSwitcher } from './ui/profile-switcher';
+import { StatusBar } from './ui/status-bar';
+import { ThemeSwitcher } from './ui/theme-switcher';
 import { Nav } from './navigation/nav';
-import { pages } from './navigation/pages';
+import { routes } from './navigation/routes';
 import { useRoute } from './navigation/use-route';
-import { OverviewPage } from './pages/overview-page';
-import { SettingsPage } from './pages/settings-page';
-import { UpcomingPage } from './pages/upcoming-page';
 import { startStatusFeed, useStatusStore } from './state/status-store';
+import { ErrorBoundary } from './ui/error-boundary';
 
 function CurrentPage() {
-  const route = useRoute();
-  const status = useStatusStore((s) => s.status);
-  const page = pages.find((p) => p.id === route) ?? pages[0];
-  if (page.upcoming) return <UpcomingPage title={page.title} description={page.upcoming} />;
-  if (page.id === 'settings') return <SettingsPage />;
-  return status ? <OverviewPage status={status} /> : null;
+  const { page, params } = useRoute();
+  const Page = routes[page];
+  return (
+    <ErrorBoundary key={page}>
+      <Suspense fallback={<p className="loading">Loading…</p>}>
+        <Page params={params} />
+      </Suspense>
+    </ErrorBoundary>
+  );
 }
 
 /**
@@ -27,7 +28,7 @@ function CurrentPage() {
 export function App() {
   const status = useStatusStore((s) => s.status);
   const error = useStatusStore((s) => s.error);
-  const route = useRoute();
+  const { page } = useRoute();
   useEffect(() => startStatusFeed(), []);
 
   return (
@@ -43,7 +44,7 @@ export function App() {
         </div>
       </header>
       <div className="body">
-        <Nav current={route} />
+        <Nav current={page} />
         <main id="main" tabIndex={-1}>
           {error ? (
             <p className="banner error" role="alert">

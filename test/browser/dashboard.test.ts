@@ -1,42 +1,18 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { CoreHost } from '../../electron/core/core-host';
-import { startServer, type RunningServer } from '../../electron/server/server';
-import { launchChromium } from '../helpers/browser';
-import { startTestCore } from '../helpers/core';
-import { makeTempDir } from '../helpers/temp-dir';
+import { openServedPage, type ServedPage } from '../helpers/served-page';
 
 const rendererDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 
-describe('the served dashboard in Chromium', () => {
-  const dir = makeTempDir();
-  let core: CoreHost;
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
+describe('the served dashboard in Chromium: its frame', () => {
+  let served: ServedPage;
   beforeAll(async () => {
-    if (!existsSync(`${rendererDir}index.html`)) throw new Error('Build the renderer first (npm run build).');
-    ({ core } = await startTestCore(dir.path));
-    server = await startServer({ core, staticDir: rendererDir });
-    browser = await launchChromium();
-    page = await browser.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    served = await openServedPage();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await core?.close();
-    dir.remove();
-  });
+  afterAll(() => served?.close());
 
   it('loads at most 300 KB of JavaScript at start, minified, with no validation schemas in it', () => {
     const html = readFileSync(`${rendererDir}index.html`, 'utf8');
@@ -48,20 +24,26 @@ describe('the served dashboard in Chromium', () => {
     // Validation stays in the hosts and the core: zod's error class is not shipped.
     for (const file of initial)
       expect(readFileSync(`${rendererDir}${file}`, 'utf8')).not.toContain('ZodError');
+    // The charts come with the page that draws them, not with the app's start.
+    for (const file of initial)
+      expect(readFileSync(`${rendererDir}${file}`, 'utf8')).not.toContain('recharts-bar');
   });
 
   it('loads the page and shows app.status fetched through the real HTTP client', async () => {
-    await page.goto(server.url);
+    const { page } = served;
+    await page.goto(served.app.url);
     // The token in the URL was traded for a cookie and removed from the address bar.
     expect(new URL(page.url()).search).toBe('');
     await page.waitForSelector('[data-app-state="ready"]');
     expect(await page.textContent('[data-testid="status-profile"]')).toBe('demo · Demo');
-    expect(await page.textContent('[data-testid="status-entra"]')).toBe('Entra: Not polled yet');
-    expect(await page.textContent('[data-testid="health-entra"]')).toBe('Not polled yet');
-    expect(await page.textContent('[data-testid="event-count"]')).toBe('0');
+    expect(await page.textContent('[data-testid="status-entra"]')).toBe('Entra: Healthy');
+    const stored = served.db().prepare('SELECT count(*) FROM provisioning_events').pluck().get() as number;
+    expect(stored).toBeGreaterThan(0);
+    await page.waitForSelector(`[data-testid="event-count"]:text-is("${stored.toLocaleString('en-US')}")`);
   });
 
   it('calls the API from the page with the cookie, not a token in script', async () => {
+    const { page } = served;
     // Evaluated as strings: they run in the page, and the Node-side tsconfig has no DOM types.
     const status = await page.evaluate(`fetch('/api/app.status', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}',
@@ -71,21 +53,32 @@ describe('the served dashboard in Chromium', () => {
     expect(await page.evaluate('document.cookie')).toBe('');
   });
 
-  it('follows pushed events: a profile switch elsewhere shows up live', async () => {
-    await core.call('profiles.create', { name: 'staging' });
-    await core.call('profiles.select', { name: 'staging' });
+  it('follows pushed events: a profile switch elsewhere shows up live, and leads to Settings', async () => {
+    const { page } = served;
+    await served.call('profiles.create', { name: 'staging' });
+    await served.call('profiles.select', { name: 'staging' });
     await page.waitForSelector('[data-testid="status-profile"]:has-text("staging")');
     expect(await page.textContent('[data-testid="status-profile"]')).toBe('staging · Live');
-    expect(await page.textContent('[aria-label="Missing settings"]')).toContain('SCIMWATCH_TENANT_ID');
+    // An unconfigured live profile shows what is missing and the way to Settings, not empty charts.
+    const missing = page.locator('[aria-label="Missing settings"]');
+    expect(await missing.textContent()).toContain('SCIMWATCH_TENANT_ID');
+    expect(await page.locator('[aria-label="Charts"]').count()).toBe(0);
+    await missing.getByRole('link', { name: 'Open Settings' }).click();
+    await page.waitForSelector('[aria-label="Settings"] table');
+    expect(page.url()).toMatch(/#\/settings$/);
   });
 
   it('switches profiles from the switcher', async () => {
+    const { page } = served;
     await page.selectOption('.profile-switcher select', 'demo');
     await page.waitForSelector('[data-testid="status-profile"]:has-text("demo")');
-    expect(core.activeProfile).toBe('demo');
+    expect((await served.call('app.status')).profile.name).toBe('demo');
   });
 
   it('navigates by keyboard, and each upcoming page says what it will show', async () => {
+    const { page } = served;
+    await page.goto(`${served.app.origin}/#/overview`);
+    await page.waitForSelector('[data-testid="overview"]');
     await page.focus('nav a[aria-current="page"]');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -99,9 +92,13 @@ describe('the served dashboard in Chromium', () => {
     expect(settings).toContain('pulumiScimToken');
     // The SCIM token is shown once by Pulumi: Settings says so, and what to do if it is lost.
     expect(settings).toMatch(/never shows it again.*regenerate it in Pulumi and immediately paste/s);
+    // Back and forward walk the views, filters included.
+    await page.goBack();
+    await page.waitForSelector('[aria-label="Drift"]');
   });
 
   it('switches between light and dark themes', async () => {
+    const { page } = served;
     const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
     await page.selectOption('.theme-switcher select', 'dark');
     expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark');
@@ -111,6 +108,6 @@ describe('the served dashboard in Chromium', () => {
   });
 
   it('runs under the strict CSP without errors', () => {
-    expect(consoleErrors).toEqual([]);
+    expect(served.consoleErrors).toEqual([]);
   });
 });

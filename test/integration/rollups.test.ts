@@ -18,7 +18,7 @@ import { makeTempDir } from '../helpers/temp-dir';
 /** A deterministic generator, so a failure replays. */
 function seeded(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 }
 
 const now = Date.now();
@@ -87,7 +87,7 @@ function stored(db: Database.Database) {
 function shuffledBatches<T>(rows: T[], random: () => number): T[][] {
   const copy = [...rows].sort(() => random() - 0.5);
   const out: T[][] = [];
-  for (let i = 0; i < copy.length; ) {
+  for (let i = 0; i < copy.length;) {
     const size = 1 + Math.floor(random() * 60);
     out.push(copy.slice(i, i + size));
     i += size;

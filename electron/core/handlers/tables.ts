@@ -143,8 +143,7 @@ export const tableHandlers: HandlerTable = {
 
   'findings.get': ({ key }, { db }) => {
     const row = db.prepare(`SELECT ${findingColumns} FROM findings WHERE key = ?`).get(key) as
-      | FindingColumns
-      | undefined;
+      FindingColumns | undefined;
     return row ? findingRecord(row) : null;
   },
 };

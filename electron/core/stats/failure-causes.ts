@@ -12,7 +12,10 @@ export function failureCauseCounts(db: Database.Database, range: StatRange, now:
     range,
     since,
     to,
-    causes: failuresByCause(db, since).map((row) => ({ cause: row.cause as FailureCause, objects: row.objects })),
+    causes: failuresByCause(db, since).map((row) => ({
+      cause: row.cause as FailureCause,
+      objects: row.objects,
+    })),
     objects: failedObjects(db, since),
   };
 }

@@ -4,7 +4,6 @@ import {
   provisioningStatuses,
   type OutcomeBucket,
   type OutcomeSeries,
-  type ProvisioningStatus,
   type StatRange,
 } from '../../../shared/contract';
 import { bucketKey, bucketStart, readOutcomeBuckets } from '../store/outcome-buckets-repo';
@@ -13,7 +12,9 @@ import { statWindow } from './stat-window';
 const grainMs = { hour: 3_600_000, day: 86_400_000 } as const;
 
 function emptyOutcomes(): OutcomeBucket['outcomes'] {
-  return Object.fromEntries(provisioningStatuses.map((s) => [s, { entries: 0, objects: 0 }])) as OutcomeBucket['outcomes'];
+  return Object.fromEntries(
+    provisioningStatuses.map((s) => [s, { entries: 0, objects: 0 }]),
+  ) as OutcomeBucket['outcomes'];
 }
 
 /**
@@ -30,7 +31,7 @@ export function outcomeSeries(db: Database.Database, range: StatRange, now: numb
     const outcomes = byKey.get(row.bucket) ?? emptyOutcomes();
     // A status outside the contract's list (none today) would have nowhere to go: skip rather than guess.
     if ((provisioningStatuses as readonly string[]).includes(row.status))
-      outcomes[row.status as ProvisioningStatus] = { entries: row.entries, objects: row.objects };
+      outcomes[row.status] = { entries: row.entries, objects: row.objects };
     byKey.set(row.bucket, outcomes);
   }
   // Entries dated after now (a skewed clock) still show, in their own buckets.

@@ -10,7 +10,8 @@ const grainMs: Record<Grain, number> = { hour: 3_600_000, day: 86_400_000 };
 
 export function bucketKey(grain: Grain, time: string | number): string {
   const ms = typeof time === 'number' ? time : Date.parse(time);
-  if (Number.isNaN(ms)) throw new RangeError(`"${String(time)}" is not a time a provisioning entry can carry`);
+  if (Number.isNaN(ms))
+    throw new RangeError(`"${String(time)}" is not a time a provisioning entry can carry`);
   return new Date(ms).toISOString().slice(0, keyLength[grain]);
 }
 
@@ -45,12 +46,16 @@ export interface BucketRow {
 export class OutcomeBucketsRepo {
   private readonly seen: Database.Statement<[string, string, string, string]>;
   private readonly add: Database.Statement<[Grain, string, string, number, number]>;
-  private pending = new Map<string, { grain: Grain; bucket: string; status: string; entries: number; objects: number }>();
+  private pending = new Map<
+    string,
+    { grain: Grain; bucket: string; status: string; entries: number; objects: number }
+  >();
 
   constructor(db: Database.Database) {
     this.seen = db.prepare(`SELECT 1 FROM provisioning_events
       WHERE source_id = ? AND status = ? AND activity_date_time >= ? AND activity_date_time < ? LIMIT 1`);
-    this.add = db.prepare(`INSERT INTO outcome_buckets (grain, bucket, status, entries, objects) VALUES (?, ?, ?, ?, ?)
+    this.add =
+      db.prepare(`INSERT INTO outcome_buckets (grain, bucket, status, entries, objects) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (grain, bucket, status) DO UPDATE SET entries = entries + excluded.entries,
         objects = objects + excluded.objects`);
   }
@@ -60,7 +65,8 @@ export class OutcomeBucketsRepo {
     // No source, or no time (the insert then refuses the entry): nothing to look up.
     if (!entry.sourceId || !entry.activityDateTime) return { hour: true, day: true };
     const hour = bucketKey('hour', entry.activityDateTime);
-    if (this.seen.get(entry.sourceId, entry.status, hour, nextKey('hour', hour))) return { hour: false, day: false };
+    if (this.seen.get(entry.sourceId, entry.status, hour, nextKey('hour', hour)))
+      return { hour: false, day: false };
     const day = hour.slice(0, keyLength.day);
     return { hour: true, day: !this.seen.get(entry.sourceId, entry.status, day, nextKey('day', day)) };
   }
@@ -78,7 +84,8 @@ export class OutcomeBucketsRepo {
   }
 
   flush(): void {
-    for (const row of this.pending.values()) this.add.run(row.grain, row.bucket, row.status, row.entries, row.objects);
+    for (const row of this.pending.values())
+      this.add.run(row.grain, row.bucket, row.status, row.entries, row.objects);
     this.pending = new Map();
   }
 }

@@ -1,5 +1,6 @@
 import type {
   ApiError,
+  CallOptions,
   EventName,
   EventPayload,
   ReplyEnvelope,
@@ -17,7 +18,7 @@ const unreachable: ApiError = {
 };
 
 /** Sends one contract request to the served host; the access token travels as an HttpOnly cookie. */
-async function invoke(method: string, input: unknown): Promise<unknown> {
+async function invoke(method: string, input: unknown, options?: CallOptions): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(`/api/${method}`, {
@@ -25,8 +26,10 @@ async function invoke(method: string, input: unknown): Promise<unknown> {
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
       body: JSON.stringify(input ?? {}),
+      ...(options?.signal ? { signal: options.signal } : {}),
     });
-  } catch {
+  } catch (error) {
+    if (options?.signal?.aborted) throw error;
     throw new ApiClientError(unreachable);
   }
   let envelope: ReplyEnvelope;

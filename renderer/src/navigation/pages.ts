@@ -1,4 +1,7 @@
-/** The dashboard's pages, in navigation order. Pages not built yet say what they will show. */
+/**
+ * The dashboard's pages, in navigation order. The pages themselves are loaded when first opened
+ * (see routes.tsx); pages not built yet say what they will show and which filter they were opened with.
+ */
 export const pages = [
   { id: 'overview', title: 'Overview', upcoming: null },
   {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
-import type { ApiError, SettingsView } from '../../../shared/contract';
-import { secretNames, settingKeys } from '../../../shared/contract/names';
-import { secretHelp } from '../../../shared/secret-help';
-import { api } from '../api/client';
-import { useStatusStore } from '../state/status-store';
+import type { ApiError, SettingsView } from '../../../../shared/contract';
+import { secretNames, settingKeys } from '../../../../shared/contract/names';
+import { secretHelp } from '../../../../shared/secret-help';
+import { api } from '../../api/client';
+import { useStatusStore } from '../../state/status-store';
 
 const sourceLabels = { environment: 'environment', saved: 'saved', default: 'default' } as const;
 
@@ -60,3 +60,5 @@ export function SettingsPage() {
     </section>
   );
 }
+
+export default SettingsPage;

@@ -1,0 +1,103 @@
+import {
+  Area,
+  ComposedChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+import type { FindingsTrend } from '../../../../shared/contract';
+import { navigate } from '../../navigation/use-route';
+import { useChartColors, type ChartColors } from '../../ui/chart-colors';
+import { localTime } from '../../ui/time-text';
+import { FiguresTable } from './figures-table';
+
+const severities = [
+  { key: 'error', label: 'Errors', color: 'bad' },
+  { key: 'warning', label: 'Warnings', color: 'warn' },
+  { key: 'info', label: 'Information', color: 'focus' },
+] as const satisfies readonly { key: string; label: string; color: keyof ChartColors }[];
+
+/** Open findings at each bucket's last run, by severity, with the root problems among them as a line. */
+export function FindingsTrendChart({ trend }: { trend: FindingsTrend }) {
+  const colors = useChartColors();
+  const rows = trend.points.map((p) => ({ ...p, label: localTime(p.at) }));
+  return (
+    <>
+      <ResponsiveContainer width="100%" height={240}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={colors.border} vertical={false} />
+          <XAxis
+            dataKey="label"
+            tick={{ fill: colors.muted, fontSize: 12 }}
+            stroke={colors.border}
+            minTickGap={32}
+          />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fill: colors.muted, fontSize: 12 }}
+            stroke={colors.border}
+            width={48}
+          />
+          <Tooltip
+            contentStyle={{ background: colors.panel, borderColor: colors.border, color: colors.text }}
+          />
+          <Legend
+            wrapperStyle={{ color: colors.text, cursor: 'pointer' }}
+            onClick={(entry) =>
+              navigate(
+                'drift',
+                entry.dataKey === 'roots' ? { roots: '1' } : { severity: String(entry.dataKey) },
+              )
+            }
+          />
+          {severities.map((s) => (
+            <Area
+              key={s.key}
+              type="stepAfter"
+              dataKey={s.key}
+              name={s.label}
+              stackId="open"
+              stroke={colors[s.color]}
+              fill={colors[s.color]}
+              fillOpacity={0.35}
+              isAnimationActive={false}
+            />
+          ))}
+          <Line
+            type="stepAfter"
+            dataKey="roots"
+            name="Root problems"
+            stroke={colors.text}
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <FiguresTable
+        caption="Open findings at each run shown"
+        testId="trend"
+        span={{ range: trend.range, from: trend.since }}
+        columns={[
+          ...severities.map((s) => ({ key: s.key, label: s.label })),
+          { key: 'roots', label: 'Root problems' },
+        ]}
+        rows={trend.points.map((p) => ({
+          key: String(p.runId),
+          label: `Run ${p.runId}, ${localTime(p.at)}`,
+          values: { error: p.error, warning: p.warning, info: p.info, roots: p.roots },
+          href: (column) => {
+            const params: Record<string, string> = { run: String(p.runId) };
+            if (column === 'roots') params.roots = '1';
+            else params.severity = column;
+            return { page: 'drift', params };
+          },
+        }))}
+      />
+    </>
+  );
+}
