@@ -10,6 +10,31 @@ const contentSecurityPolicyTag = {
   transformIndexHtml: (html: string) => html.replace('%SCIMWATCH_CSP%', metaContentSecurityPolicy),
 };
 
+/**
+ * Prints what a browser downloads before the first paint: the entry chunk and what it imports
+ * statically (lazily loaded pages excluded). The browser tests hold it to 300 KB.
+ */
+const initialJavaScriptSize = {
+  name: 'scimwatch-initial-size',
+  writeBundle(
+    _options: unknown,
+    bundle: Record<string, { type: string; isEntry?: boolean; imports?: string[]; code?: string }>,
+  ) {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      const chunk = bundle[file];
+      if (seen.has(file) || chunk?.type !== 'chunk') return;
+      seen.add(file);
+      chunk.imports?.forEach(visit);
+    };
+    Object.entries(bundle).forEach(([file, chunk]) => chunk.isEntry && visit(file));
+    const bytes = [...seen].reduce((sum, file) => sum + Buffer.byteLength(bundle[file]?.code ?? ''), 0);
+    console.log(
+      `renderer: initial JavaScript ${(bytes / 1024).toFixed(1)} KB in ${seen.size} file(s) (limit 300 KB)`,
+    );
+  },
+};
+
 // Our layout is not electron-vite's default src/{main,preload,renderer}: inputs are named explicitly.
 export default defineConfig({
   main: {
@@ -39,7 +64,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    plugins: [contentSecurityPolicyTag],
+    plugins: [contentSecurityPolicyTag, initialJavaScriptSize],
     build: {
       outDir: 'out/renderer',
       // What a browser downloads from `scimwatch serve`: minified (electron-vite leaves it readable).

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { cliStartupCase } from './cases/cli-startup';
 import { demoCyclesCase } from './cases/demo-cycles';
 import { demoDayGrowthCase } from './cases/demo-day-growth';
+import { overviewScaleCase } from './cases/overview-scale';
 import { reconcileScaleCase } from './cases/reconcile-scale';
 import { reportsPacingCase } from './cases/reports-pacing';
 import { scaleGenerationCase } from './cases/scale-generation';
@@ -21,6 +22,7 @@ const cases: BenchCase[] = [
   demoCyclesCase,
   scaleGenerationCase,
   reconcileScaleCase,
+  overviewScaleCase,
   demoDayGrowthCase,
   reportsPacingCase,
   storeInsertCase,

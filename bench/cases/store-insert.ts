@@ -2,7 +2,8 @@ import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { initial } from '../../electron/core/store/migrations/001-initial';
+import { migrate } from '../../electron/core/store/migrate';
+import { migrations } from '../../electron/core/store/migrations';
 import { openStore } from '../../electron/core/store/open-database';
 import {
   insertValues,
@@ -65,12 +66,16 @@ function storeRate(path: string, rows: ProvisioningEventRecord[]): number {
   return rows.length / seconds;
 }
 
-/** rows/s through better-sqlite3 directly: same schema, pragmas, rows and batch size; positional binds. */
+/**
+ * rows/s through better-sqlite3 directly: same schema (every migration, so the table has the store's
+ * indexes), pragmas, rows and batch size; positional binds. What the store adds over it is what it
+ * keeps at ingest: each object's latest outcome, the outcome buckets and each object's last failure.
+ */
 function rawRate(path: string, rows: ProvisioningEventRecord[]): number {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(initial.sql);
+  migrate(db, migrations);
   const insert = db.prepare(
     'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -120,12 +125,16 @@ export const storeInsertCase: BenchCase = {
           name: 'store rate / raw rate',
           value: Number((storeMedian / rawMedian).toFixed(3)),
           unit: '×',
-          target: { better: 'higher', value: 0.8 },
+          // The store keeps three things per entry that the raw insert does not (each object's latest
+          // outcome, the outcome buckets, each object's last failure), so charts over all history cost
+          // what one over a day does. That is about a quarter of the raw rate, by design; was 0.8 before
+          // schema 6 added the buckets and last failures.
+          target: { better: 'higher', value: 0.7 },
         },
       ],
       notes: [
         `median of ${repeats} runs each; WAL, synchronous=NORMAL; ids are unique, so ON CONFLICT never fires`,
-        "the store also folds each page into every object's latest outcome (object_outcomes: one statement per page); the raw baseline writes the events table only",
+        "the store also keeps, per entry: every object's latest outcome (object_outcomes, one statement per page), the hour and day outcome buckets with distinct objects (one read of the (source, status, time) index per entry), and each object's last failure per cause; the raw baseline writes the events table only (same schema, so the same indexes)",
       ],
     };
   },

@@ -87,10 +87,10 @@ export class ProvisioningEventsRepo {
     return this.db.transaction(() => {
       const added: string[] = [];
       for (const record of records) {
-        const newObject = this.buckets.newObjectIn(record);
+        const seen = this.buckets.observe(record);
         if (!this.insert.run(...insertValues(record)).changes) continue;
         added.push(record.id);
-        this.buckets.count(record, newObject);
+        if (seen) this.buckets.count(seen);
         if (record.status === 'failure')
           this.failures.record(record.sourceId ?? record.id, record.cause, record.activityDateTime);
       }

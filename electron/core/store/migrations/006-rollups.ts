@@ -10,11 +10,16 @@ import type { Migration } from '../migrate';
  * - `object_failures`: per object and cause, when it last failed. Every range the dashboard offers
  *   ends now, so "objects that failed since T" is exactly the rows whose last failure is at or after T.
  * - Each run's open findings by severity, as columns, so the trend reads no JSON.
+ * - The log's per-object index gains the status, so asking at ingest whether an object already has an
+ *   entry of a status in a bucket reads the index alone (it was a third of the ingest rate otherwise).
  */
 export const rollups: Migration = {
   version: 6,
   name: 'rollups',
   sql: `
+    DROP INDEX provisioning_events_by_source;
+    CREATE INDEX provisioning_events_by_source ON provisioning_events (source_id, status, activity_date_time);
+
     CREATE TABLE outcome_buckets (
       grain TEXT NOT NULL,            -- 'hour' (bucket 'YYYY-MM-DDTHH') | 'day' (bucket 'YYYY-MM-DD'), UTC
       bucket TEXT NOT NULL,
