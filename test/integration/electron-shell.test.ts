@@ -16,6 +16,7 @@ import { hardenContents, hardenSessions, openExternalSafely } from '../../electr
 import { mainWindowOptions } from '../../electron/main/window';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { FakeWebContents, recorded } from '../fakes/electron';
+import { startServer } from '../../electron/server/server';
 import { startTestCore } from '../helpers/core';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -75,6 +76,51 @@ describe('the Electron main process (with a fake electron)', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('clientId') },
     });
+  });
+
+  it("answers the dashboard's methods exactly as the HTTP host does, bad input included", async () => {
+    const server = await startServer({ core });
+    try {
+      const overHttp = async (method: string, input: unknown) =>
+        (await fetch(`${server.origin}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.accessToken}` },
+          body: JSON.stringify(input),
+        }).then((r) => r.json())) as Reply;
+      // Times that say when the answer was made differ between two calls; nothing else may.
+      const timeless = (reply: Reply) =>
+        JSON.parse(JSON.stringify(reply), (key, value: unknown) =>
+          ['generatedAt', 'to', 'since'].includes(key) && value !== null ? 'now' : value,
+        ) as unknown;
+      const calls: [string, unknown][] = [
+        ['overview.get', {}],
+        ...(['24h', '7d', '30d', 'all'] as const).flatMap((range): [string, unknown][] => [
+          ['stats.outcomes', { range }],
+          ['stats.failureCauses', { range }],
+          ['stats.findingsTrend', { range }],
+        ]),
+        ['findings.get', { key: 'user.missing_in_pulumi|nobody' }],
+        ['provisioningEvents.get', { id: 'no-such-entry' }],
+        ['provisioningEvents.list', { filter: { cause: 'email_in_use', action: 'create' } }],
+        ['findings.list', { filter: { roots: true, changedInRun: 1, state: 'all' } }],
+        ['stats.outcomes', { range: '1y' }],
+        ['provisioningEvents.list', { filter: { cause: 'not_a_cause' } }],
+      ];
+      for (const [method, input] of calls) {
+        const ipc = await call(ipcMethodChannel(method), fromApp, input);
+        expect(timeless(ipc), method).toEqual(timeless(await overHttp(method, input)));
+      }
+      expect(await call('scimwatch:stats.outcomes', fromApp, { range: '1y' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
+      expect(await call('scimwatch:overview.get', fromApp, {})).toMatchObject({
+        ok: true,
+        result: { run: null, job: null, openRoots: { error: 0, warning: 0, info: 0 }, failedObjects24h: 0 },
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('pushes core events to the window', async () => {
