@@ -36,3 +36,19 @@ export function useChartColors(): ChartColors {
   }, [choice]);
   return colors;
 }
+
+/** The parts every chart draws the same way (grid, axes, tooltip, legend), in the theme's colours. */
+export function chartFrame(colors: ChartColors) {
+  const tick = { fill: colors.muted, fontSize: 12 };
+  return {
+    margin: { top: 8, right: 8, bottom: 0, left: 0 },
+    grid: { stroke: colors.border, vertical: false },
+    xAxis: { dataKey: 'label', tick, stroke: colors.border },
+    yAxis: { allowDecimals: false, tick, stroke: colors.border, width: 48 },
+    tooltip: {
+      contentStyle: { background: colors.panel, borderColor: colors.border, color: colors.text },
+      cursor: { fill: colors.border },
+    },
+    legend: { wrapperStyle: { color: colors.text, cursor: 'pointer' } },
+  };
+}

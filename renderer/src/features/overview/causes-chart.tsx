@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { FailureCauseCounts, StatRange } from '../../../../shared/contract';
 import { failureCauseLabels } from '../../../../shared/labels';
 import { navigate } from '../../navigation/use-route';
-import { useChartColors } from '../../ui/chart-colors';
+import { chartFrame, useChartColors } from '../../ui/chart-colors';
 import { FiguresTable } from './figures-table';
 
 /** Distinct failed objects per cause in the range; a bar opens that cause's failures. */
@@ -32,10 +32,7 @@ export function CausesChart({ counts, range }: { counts: FailureCauseCounts; ran
             tick={{ fill: colors.text, fontSize: 12 }}
             stroke={colors.border}
           />
-          <Tooltip
-            contentStyle={{ background: colors.panel, borderColor: colors.border, color: colors.text }}
-            cursor={{ fill: colors.border }}
-          />
+          <Tooltip {...chartFrame(colors).tooltip} />
           <Bar
             dataKey="objects"
             name="Objects"

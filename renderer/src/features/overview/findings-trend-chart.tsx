@@ -12,7 +12,7 @@ import {
 
 import type { FindingsTrend } from '../../../../shared/contract';
 import { navigate } from '../../navigation/use-route';
-import { useChartColors, type ChartColors } from '../../ui/chart-colors';
+import { chartFrame, useChartColors, type ChartColors } from '../../ui/chart-colors';
 import { localTime } from '../../ui/time-text';
 import { FiguresTable } from './figures-table';
 
@@ -25,29 +25,18 @@ const severities = [
 /** Open findings at each bucket's last run, by severity, with the root problems among them as a line. */
 export function FindingsTrendChart({ trend }: { trend: FindingsTrend }) {
   const colors = useChartColors();
+  const frame = chartFrame(colors);
   const rows = trend.points.map((p) => ({ ...p, label: localTime(p.at) }));
   return (
     <>
       <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={colors.border} vertical={false} />
-          <XAxis
-            dataKey="label"
-            tick={{ fill: colors.muted, fontSize: 12 }}
-            stroke={colors.border}
-            minTickGap={32}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fill: colors.muted, fontSize: 12 }}
-            stroke={colors.border}
-            width={48}
-          />
-          <Tooltip
-            contentStyle={{ background: colors.panel, borderColor: colors.border, color: colors.text }}
-          />
+        <ComposedChart data={rows} margin={frame.margin}>
+          <CartesianGrid {...frame.grid} />
+          <XAxis {...frame.xAxis} minTickGap={32} />
+          <YAxis {...frame.yAxis} />
+          <Tooltip {...frame.tooltip} />
           <Legend
-            wrapperStyle={{ color: colors.text, cursor: 'pointer' }}
+            {...frame.legend}
             onClick={(entry) =>
               navigate(
                 'drift',

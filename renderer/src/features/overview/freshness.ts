@@ -13,6 +13,7 @@ export function staleAge(status: AppStatus, source: FigureSource): string | null
     .map((side) => status.sources[side])
     .filter((s) => s.health === 'error' || s.health === 'degraded');
   if (!failing.length) return null;
-  const oldest = failing.map((s) => s.lastSuccessAt).sort()[0];
-  return oldest ? relativeTime(oldest) : 'never';
+  const times = failing.map((s) => s.lastSuccessAt);
+  if (times.includes(null)) return 'never';
+  return relativeTime([...(times as string[])].sort()[0]);
 }

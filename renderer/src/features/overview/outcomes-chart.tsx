@@ -4,7 +4,7 @@ import type { OutcomeSeries, ProvisioningStatus, StatRange } from '../../../../s
 import { provisioningStatuses } from '../../../../shared/contract/rows';
 import { provisioningStatusLabels } from '../../../../shared/labels';
 import { navigate } from '../../navigation/use-route';
-import { useChartColors, type ChartColors } from '../../ui/chart-colors';
+import { chartFrame, useChartColors, type ChartColors } from '../../ui/chart-colors';
 import { FiguresTable } from './figures-table';
 
 const grainMs = { hour: 3_600_000, day: 86_400_000 } as const;
@@ -25,6 +25,7 @@ function bucketLabel(start: string, grain: OutcomeSeries['grain']): string {
 /** Distinct objects per outcome and bucket, stacked; a bar opens the log entries it counts. */
 export function OutcomesChart({ series, range }: { series: OutcomeSeries; range: StatRange }) {
   const colors = useChartColors();
+  const frame = chartFrame(colors);
   const rows = series.buckets.map((bucket) => ({
     start: bucket.start,
     label: bucketLabel(bucket.start, series.grain),
@@ -39,26 +40,13 @@ export function OutcomesChart({ series, range }: { series: OutcomeSeries; range:
   return (
     <>
       <ResponsiveContainer width="100%" height={240}>
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke={colors.border} vertical={false} />
-          <XAxis
-            dataKey="label"
-            tick={{ fill: colors.muted, fontSize: 12 }}
-            stroke={colors.border}
-            minTickGap={24}
-          />
-          <YAxis
-            allowDecimals={false}
-            tick={{ fill: colors.muted, fontSize: 12 }}
-            stroke={colors.border}
-            width={48}
-          />
-          <Tooltip
-            contentStyle={{ background: colors.panel, borderColor: colors.border, color: colors.text }}
-            cursor={{ fill: colors.border }}
-          />
+        <BarChart data={rows} margin={frame.margin}>
+          <CartesianGrid {...frame.grid} />
+          <XAxis {...frame.xAxis} minTickGap={24} />
+          <YAxis {...frame.yAxis} />
+          <Tooltip {...frame.tooltip} />
           <Legend
-            wrapperStyle={{ color: colors.text, cursor: 'pointer' }}
+            {...frame.legend}
             onClick={(entry) => navigate('failures', { status: String(entry.dataKey), range })}
           />
           {provisioningStatuses.map((status) => (

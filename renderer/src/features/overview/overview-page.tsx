@@ -44,6 +44,10 @@ function Charts({ range, status }: { range: StatRange; status: AppStatus }) {
   const trend = useFindingsTrend(range);
   const entraAge = staleAge(status, 'entra');
   const age = entraAge ? <p className="stale">Entra is not answering: figures as of {entraAge}.</p> : null;
+  const runAge = staleAge(status, 'both');
+  const trendAge = runAge ? (
+    <p className="stale">A source is not answering: the latest run reconciled data from {runAge}.</p>
+  ) : null;
   return (
     <section aria-label="Charts" className="charts">
       <div className="section-head">
@@ -79,6 +83,7 @@ function Charts({ range, status }: { range: StatRange; status: AppStatus }) {
       </figure>
       <figure className="card chart wide" aria-label="Open findings across runs" data-chart="trend">
         <figcaption>Open findings across reconciliation runs</figcaption>
+        {trendAge}
         <QueryState
           query={trend}
           isEmpty={(t) => t.points.length === 0}
