@@ -103,8 +103,8 @@ export default function OverviewPage({ params }: PageProps) {
   const range = rangeOf(params.range);
   if (!status) return null;
   const { profile } = status;
-  if (profile.mode === 'live' && profile.missing.length)
-    return (
+  const missing =
+    profile.mode === 'live' && profile.missing.length ? (
       <section className="card warning" aria-label="Missing settings">
         <h2>This profile is not fully configured</h2>
         <p>ScimWatch needs these settings before it can read Entra and Pulumi:</p>
@@ -121,9 +121,12 @@ export default function OverviewPage({ params }: PageProps) {
           </a>
         </p>
       </section>
-    );
+    ) : null;
+  // With nothing stored yet, the way to Settings is all there is to show; history stays visible.
+  if (missing && !summary.data?.run) return missing;
   return (
     <div className="overview" data-testid="overview">
+      {missing}
       {profile.mode === 'demo' ? (
         <p className="banner" role="status">
           Demo profile: an emulated Entra tenant and Pulumi organization, with problems planted on purpose.
