@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
 import { useThemeStore } from '../state/theme-store';
 
@@ -10,31 +10,42 @@ import { useThemeStore } from '../state/theme-store';
 const names = ['ok', 'bad', 'warn', 'muted', 'accent', 'focus', 'text', 'border', 'panel'] as const;
 export type ChartColors = Record<(typeof names)[number], string>;
 
+/** All colours read in one style pass: every probe is placed before any is read. */
 function resolve(): ChartColors {
-  const probe = document.createElement('span');
-  probe.hidden = true;
-  document.body.append(probe);
+  const probes = names.map((name) => {
+    const probe = document.createElement('span');
+    probe.hidden = true;
+    probe.style.color = `var(--${name})`;
+    return probe;
+  });
+  document.body.append(...probes);
   const colors = Object.fromEntries(
-    names.map((name) => {
-      probe.style.color = `var(--${name})`;
-      return [name, getComputedStyle(probe).color];
-    }),
-  ) as ChartColors;
-  probe.remove();
+    names.map((name, i) => [name, getComputedStyle(probes[i] as Element).color]),
+  );
+  probes.forEach((probe) => probe.remove());
+  return colors as ChartColors;
+}
+
+/** Resolved once per theme (chosen, or the system's) for every chart on the page. */
+const resolved = new Map<string, ChartColors>();
+function colorsFor(key: string): ChartColors {
+  let colors = resolved.get(key);
+  if (!colors) resolved.set(key, (colors = resolve()));
   return colors;
 }
 
 export function useChartColors(): ChartColors {
   const choice = useThemeStore((s) => s.choice);
-  const [colors, setColors] = useState(resolve);
+  const [systemDark, setSystemDark] = useState(
+    () => window.matchMedia('(prefers-color-scheme: dark)').matches,
+  );
   useEffect(() => {
-    setColors(resolve());
     const media = window.matchMedia('(prefers-color-scheme: dark)');
-    const onChange = () => setColors(resolve());
+    const onChange = () => setSystemDark(media.matches);
     media.addEventListener('change', onChange);
     return () => media.removeEventListener('change', onChange);
-  }, [choice]);
-  return colors;
+  }, []);
+  return useMemo(() => colorsFor(`${choice}|${systemDark}`), [choice, systemDark]);
 }
 
 /** The parts every chart draws the same way (grid, axes, tooltip, legend), in the theme's colours. */

@@ -15,8 +15,22 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   return ms < 0 ? `${value} ${unit} ago` : `in ${value} ${unit}`;
 }
 
+// Formatters are built once: toLocaleString with options builds one per call, which charts notice.
+const minuteFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const hourFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const utcDayFormat = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', month: 'short', day: 'numeric' });
+
 /** A time in the reader's locale and zone, to the minute. */
 export function localTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return minuteFormat.format(new Date(iso));
+}
+
+/** A chart bucket's label: an hour in the reader's zone, or a UTC day (day buckets are UTC days). */
+export function bucketLabel(start: string, grain: 'hour' | 'day'): string {
+  return (grain === 'hour' ? hourFormat : utcDayFormat).format(new Date(start));
 }

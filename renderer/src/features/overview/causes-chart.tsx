@@ -16,7 +16,11 @@ export function CausesChart({ counts, range }: { counts: FailureCauseCounts; ran
   }));
   return (
     <>
-      <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 34 + 40)}>
+      <ResponsiveContainer
+        width="100%"
+        height={Math.max(120, rows.length * 34 + 40)}
+        initialDimension={{ width: 560, height: Math.max(120, rows.length * 34 + 40) }}
+      >
         <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid stroke={colors.border} horizontal={false} />
           <XAxis

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 import type { PageId } from '../../navigation/pages';
 import { routeHref, type RouteParams } from '../../navigation/use-route';
 
@@ -27,14 +29,21 @@ export function FiguresTable({
   columns: { key: string; label: string }[];
   rows: FigureRow[];
 }) {
+  // The rows are drawn when the table is opened: a chart's page has no use for hundreds of hidden cells.
+  const [open, setOpen] = useState(false);
   const totals = Object.fromEntries(
     columns.map((c) => [c.key, rows.reduce((sum, row) => sum + (row.values[c.key] ?? 0), 0)]),
   );
   return (
-    <details className="figures">
+    <details className="figures" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Figures</summary>
       <div className="table-scroll">
-        <table data-testid={`figures-${testId}`} data-range={span.range} data-from={span.from ?? ''}>
+        <table
+          data-testid={`figures-${testId}`}
+          data-range={span.range}
+          data-from={span.from ?? ''}
+          data-rows={rows.map((row) => row.key).join(' ')}
+        >
           <caption>{caption}</caption>
           <thead>
             <tr>
@@ -47,7 +56,7 @@ export function FiguresTable({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
+            {(open ? rows : []).map((row) => (
               <tr key={row.key} data-key={row.key}>
                 <th scope="row">{row.label}</th>
                 {columns.map((c) => {

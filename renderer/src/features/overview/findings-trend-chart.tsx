@@ -29,7 +29,7 @@ export function FindingsTrendChart({ trend }: { trend: FindingsTrend }) {
   const rows = trend.points.map((p) => ({ ...p, label: localTime(p.at) }));
   return (
     <>
-      <ResponsiveContainer width="100%" height={240}>
+      <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <ComposedChart data={rows} margin={frame.margin}>
           <CartesianGrid {...frame.grid} />
           <XAxis {...frame.xAxis} minTickGap={32} />

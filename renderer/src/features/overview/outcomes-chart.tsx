@@ -5,6 +5,7 @@ import { provisioningStatuses } from '../../../../shared/contract/rows';
 import { provisioningStatusLabels } from '../../../../shared/labels';
 import { navigate } from '../../navigation/use-route';
 import { chartFrame, useChartColors, type ChartColors } from '../../ui/chart-colors';
+import { bucketLabel } from '../../ui/time-text';
 import { FiguresTable } from './figures-table';
 
 const grainMs = { hour: 3_600_000, day: 86_400_000 } as const;
@@ -14,13 +15,6 @@ const colorOf: Record<ProvisioningStatus, keyof ChartColors> = {
   warning: 'warn',
   skipped: 'muted',
 };
-
-function bucketLabel(start: string, grain: OutcomeSeries['grain']): string {
-  const date = new Date(start);
-  return grain === 'hour'
-    ? date.toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleDateString(undefined, { timeZone: 'UTC', month: 'short', day: 'numeric' });
-}
 
 /** Distinct objects per outcome and bucket, stacked; a bar opens the log entries it counts. */
 export function OutcomesChart({ series, range }: { series: OutcomeSeries; range: StatRange }) {
@@ -39,7 +33,7 @@ export function OutcomesChart({ series, range }: { series: OutcomeSeries; range:
     });
   return (
     <>
-      <ResponsiveContainer width="100%" height={240}>
+      <ResponsiveContainer width="100%" height={240} initialDimension={{ width: 560, height: 240 }}>
         <BarChart data={rows} margin={frame.margin}>
           <CartesianGrid {...frame.grid} />
           <XAxis {...frame.xAxis} minTickGap={24} />
