@@ -51,7 +51,8 @@ export function App() {
               {error.message} {error.hint}
             </p>
           ) : null}
-          {status ? <CurrentPage /> : error ? null : <p className="loading">Loading…</p>}
+          {/* Pages start their own requests at once; what needs the status waits for it there. */}
+          {error && !status ? null : <CurrentPage />}
         </main>
       </div>
       <StatusBar />

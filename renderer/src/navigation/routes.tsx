@@ -7,16 +7,28 @@ export interface PageProps {
   params: RouteParams;
 }
 
+type PageModule = Promise<{ default: ComponentType<PageProps> }>;
+
+const upcoming = () => import('../features/upcoming/upcoming-page');
+const loaders: Record<PageId, () => PageModule> = {
+  overview: () => import('../features/overview/overview-page'),
+  drift: upcoming,
+  failures: upcoming,
+  lookup: upcoming,
+  configuration: upcoming,
+  reports: upcoming,
+  settings: () => import('../features/settings/settings-page'),
+};
+
 /**
  * Which component shows each page, loaded on first visit: the Overview's charts, for instance, are not
  * in the JavaScript the app starts with. Pages not built yet share the placeholder.
  */
-export const routes: Record<PageId, LazyExoticComponent<ComponentType<PageProps>>> = {
-  overview: lazy(() => import('../features/overview/overview-page')),
-  drift: lazy(() => import('../features/upcoming/upcoming-page')),
-  failures: lazy(() => import('../features/upcoming/upcoming-page')),
-  lookup: lazy(() => import('../features/upcoming/upcoming-page')),
-  configuration: lazy(() => import('../features/upcoming/upcoming-page')),
-  reports: lazy(() => import('../features/upcoming/upcoming-page')),
-  settings: lazy(() => import('../features/settings/settings-page')),
-};
+export const routes = Object.fromEntries(
+  Object.entries(loaders).map(([page, load]) => [page, lazy(load)]),
+) as Record<PageId, LazyExoticComponent<ComponentType<PageProps>>>;
+
+/** Starts loading a page's code now (the first page, while the app asks for its status). */
+export function preloadRoute(page: PageId): void {
+  void loaders[page]();
+}

@@ -86,11 +86,11 @@ function kpis(summary: OverviewSummary): Kpi[] {
 }
 
 /** Six figures, each a link to the list it counts. */
-export function KpiCards({ summary, status }: { summary: OverviewSummary; status: AppStatus }) {
+export function KpiCards({ summary, status }: { summary: OverviewSummary; status: AppStatus | null }) {
   return (
     <ul className="kpis" aria-label="Key figures">
       {kpis(summary).map((kpi) => {
-        const age = staleAge(status, kpi.source);
+        const age = status && staleAge(status, kpi.source);
         return (
           <li key={kpi.id}>
             <a className={`kpi tone-${kpi.tone}`} href={kpi.href} data-kpi={kpi.id}>

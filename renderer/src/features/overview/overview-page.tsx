@@ -38,13 +38,13 @@ function RangePicker({ range }: { range: StatRange }) {
   );
 }
 
-function Charts({ range, status }: { range: StatRange; status: AppStatus }) {
+function Charts({ range, status }: { range: StatRange; status: AppStatus | null }) {
   const outcomes = useOutcomes(range);
   const causes = useFailureCauses(range);
   const trend = useFindingsTrend(range);
-  const entraAge = staleAge(status, 'entra');
+  const entraAge = status && staleAge(status, 'entra');
   const age = entraAge ? <p className="stale">Entra is not answering: figures as of {entraAge}.</p> : null;
-  const runAge = staleAge(status, 'both');
+  const runAge = status && staleAge(status, 'both');
   const trendAge = runAge ? (
     <p className="stale">A source is not answering: the latest run reconciled data from {runAge}.</p>
   ) : null;
@@ -101,10 +101,9 @@ export default function OverviewPage({ params }: PageProps) {
   const status = useStatusStore((s) => s.status);
   const summary = useOverviewSummary();
   const range = rangeOf(params.range);
-  if (!status) return null;
-  const { profile } = status;
+  const profile = status?.profile;
   const missing =
-    profile.mode === 'live' && profile.missing.length ? (
+    profile?.mode === 'live' && profile.missing.length ? (
       <section className="card warning" aria-label="Missing settings">
         <h2>This profile is not fully configured</h2>
         <p>ScimWatch needs these settings before it can read Entra and Pulumi:</p>
@@ -127,7 +126,7 @@ export default function OverviewPage({ params }: PageProps) {
   return (
     <div className="overview" data-testid="overview">
       {missing}
-      {profile.mode === 'demo' ? (
+      {profile?.mode === 'demo' ? (
         <p className="banner" role="status">
           Demo profile: an emulated Entra tenant and Pulumi organization, with problems planted on purpose.
           Demo data never mixes with real history. To watch your own tenant, set the SCIMWATCH_* variables
@@ -137,15 +136,15 @@ export default function OverviewPage({ params }: PageProps) {
       <QueryState query={summary} empty={null}>
         {(s) => (
           <>
-            <HealthBanner job={s.job} entraAge={staleAge(status, 'entra')} />
+            <HealthBanner job={s.job} entraAge={status && staleAge(status, 'entra')} />
             <KpiCards summary={s} status={status} />
           </>
         )}
       </QueryState>
       <Charts range={range} status={status} />
       <ChangesFeed runId={summary.data?.run?.id} finishedAt={summary.data?.run?.finishedAt} />
-      <SourcesSection status={status} />
-      {status.secretStorage.warning ? (
+      {status ? <SourcesSection status={status} /> : null}
+      {status?.secretStorage.warning ? (
         <p className="banner warning" role="alert">
           {status.secretStorage.warning}
         </p>
