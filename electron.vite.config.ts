@@ -29,8 +29,8 @@ const initialJavaScriptSize = {
     };
     Object.entries(bundle).forEach(([file, chunk]) => chunk.isEntry && visit(file));
     const bytes = [...seen].reduce((sum, file) => sum + Buffer.byteLength(bundle[file]?.code ?? ''), 0);
-    console.log(
-      `renderer: initial JavaScript ${(bytes / 1024).toFixed(1)} KB in ${seen.size} file(s) (limit 300 KB)`,
+    process.stdout.write(
+      `renderer: initial JavaScript ${(bytes / 1024).toFixed(1)} KB in ${seen.size} file(s) (limit 300 KB)\n`,
     );
   },
 };
