@@ -31,7 +31,7 @@ describe('object keys (migration 5)', () => {
     v4.close();
 
     const { db, schemaVersion } = openStore(path);
-    expect(schemaVersion).toBe(5);
+    expect(schemaVersion).toBe(migrations.length);
     const keyOf = (id: string) => db.prepare('SELECT key FROM object_keys WHERE id = ?').pluck().get(id);
     expect(db.prepare('SELECT id, key, mail, account_enabled FROM entra_users ORDER BY id').all()).toEqual([
       { id: 'e-1', key: keyOf('e-1'), mail: 'ada@contoso.example', account_enabled: 1 },
