@@ -11,6 +11,11 @@ const nearQuarantineMinimum = 5;
 /** Cycles in a row in which every export failed (Entra also quarantines on repeated total failure). */
 const nearQuarantineCompleteFailures = 2;
 
+/** The time between the job's cycles: its schedule's interval, or Entra's documented default. */
+export function jobIntervalMs(schedule: Json | undefined): number {
+  return durationMs(schedule?.interval) ?? defaultIntervalMs;
+}
+
 /** Reads an ISO 8601 duration such as PT40M or P1DT2H (the job schedule's interval). */
 export function durationMs(text: unknown): number | null {
   const match =
@@ -61,7 +66,7 @@ export function jobRules(context: RuleContext): void {
     return;
   }
 
-  const intervalMs = durationMs(schedule.interval) ?? defaultIntervalMs;
+  const intervalMs = jobIntervalMs(schedule);
   const lastEnded = time(status.lastExecution, 'timeEnded');
   // Never clean since the history began: count from the first execution ScimWatch saw fail.
   const firstSeen = input.jobHistory

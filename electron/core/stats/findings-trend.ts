@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 
 import type { FindingsTrend, FindingsTrendPoint, StatRange } from '../../../shared/contract';
+import { bucketKeyLength } from '../store/outcome-buckets-repo';
 import { statWindow } from './stat-window';
-
-const keyLength = { hour: 13, day: 10 } as const;
 
 /** Open findings at the last completed run of each bucket of the range (each run's counts are columns). */
 export function findingsTrend(db: Database.Database, range: StatRange, now: number): FindingsTrend {
@@ -17,6 +16,6 @@ export function findingsTrend(db: Database.Database, range: StatRange, now: numb
                       WHERE status = 'completed' AND finished_at >= ? GROUP BY substr(finished_at, 1, ?))
         ORDER BY id`,
     )
-    .all(since ?? '', keyLength[grain]) as FindingsTrendPoint[];
+    .all(since ?? '', bucketKeyLength[grain]) as FindingsTrendPoint[];
   return { range, grain, since, to, points };
 }

@@ -1,12 +1,11 @@
 import type Database from 'better-sqlite3';
 
 import type { JobBanner, JobState } from '../../../shared/contract';
-import { durationMs } from '../reconcile/job-rules';
+import { jobIntervalMs } from '../reconcile/job-rules';
 
 type Json = Record<string, unknown>;
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
-const defaultIntervalMs = 40 * 60_000;
 
 /** The job's own code in the banner's words; warnings from the latest reconciliation take precedence. */
 function stateOf(code: string | null, openJobKinds: Set<string>): JobState {
@@ -35,7 +34,7 @@ export function jobBanner(db: Database.Database): JobBanner | null {
     .all() as { kind: string; evidence: string }[];
   const jobState = stateOf(text(status.code), new Set(openJob.map((f) => f.kind)));
   const lastCycleAt = text((status.lastExecution as Json | undefined)?.timeEnded);
-  const intervalMs = durationMs((state.schedule as Json | undefined)?.interval) ?? defaultIntervalMs;
+  const intervalMs = jobIntervalMs(state.schedule as Json | undefined);
   const nextAttemptAt = jobState === 'quarantined' ? text(quarantine?.nextAttempt) : null;
   const warning = openJob.find((f) => f.kind === `job.${jobState}`);
   return {

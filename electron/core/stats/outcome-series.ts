@@ -6,10 +6,8 @@ import {
   type OutcomeSeries,
   type StatRange,
 } from '../../../shared/contract';
-import { bucketKey, bucketStart, readOutcomeBuckets } from '../store/outcome-buckets-repo';
+import { bucketKey, bucketStart, grainMs, readOutcomeBuckets } from '../store/outcome-buckets-repo';
 import { statWindow } from './stat-window';
-
-const grainMs = { hour: 3_600_000, day: 86_400_000 } as const;
 
 function emptyOutcomes(): OutcomeBucket['outcomes'] {
   return Object.fromEntries(

@@ -5,16 +5,17 @@ import type { ProvisioningStatus } from '../../../shared/contract';
 export type Grain = 'hour' | 'day';
 
 /** A bucket's key is the UTC time's prefix: 'YYYY-MM-DDTHH' for an hour, 'YYYY-MM-DD' for a day. */
-const keyLength: Record<Grain, number> = { hour: 13, day: 10 };
+export const bucketKeyLength: Record<Grain, number> = { hour: 13, day: 10 };
+export const grainMs: Record<Grain, number> = { hour: 3_600_000, day: 86_400_000 };
 /** Graph's own form (UTC, 'Z'): its bucket is its prefix, with no date arithmetic. */
 const canonicalUtc = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
 
 export function bucketKey(grain: Grain, time: string | number): string {
-  if (typeof time === 'string' && canonicalUtc.test(time)) return time.slice(0, keyLength[grain]);
+  if (typeof time === 'string' && canonicalUtc.test(time)) return time.slice(0, bucketKeyLength[grain]);
   const ms = typeof time === 'number' ? time : Date.parse(time);
   if (Number.isNaN(ms))
     throw new RangeError(`"${String(time)}" is not a time a provisioning entry can carry`);
-  return new Date(ms).toISOString().slice(0, keyLength[grain]);
+  return new Date(ms).toISOString().slice(0, bucketKeyLength[grain]);
 }
 
 /** When a bucket starts, as epoch milliseconds. */
@@ -79,7 +80,7 @@ export class OutcomeBucketsRepo {
   observe(entry: BucketEntry): Observation | null {
     if (!entry.activityDateTime) return null;
     const hour = bucketKey('hour', entry.activityDateTime);
-    const day = hour.slice(0, keyLength.day);
+    const day = hour.slice(0, bucketKeyLength.day);
     // No source: each entry is an object of its own.
     const inHour = entry.sourceId
       ? (this.seen.get(hour, hour + '~', entry.sourceId, entry.status, day, day + '~') as number | null)
