@@ -46,6 +46,14 @@ export const findingKinds = [
 
 export type FindingKind = (typeof findingKinds)[number];
 
+/** The part of a kind before the dot: what the finding is about. */
+export const findingKindGroups = ['user', 'team', 'provisioning', 'job', 'config', 'connection'] as const;
+export type FindingKindGroup = (typeof findingKindGroups)[number];
+
+export function kindGroupOf(kind: FindingKind): FindingKindGroup {
+  return kind.slice(0, kind.indexOf('.')) as FindingKindGroup;
+}
+
 /** Why a provisioning attempt failed, classified from errorCode and the SCIM body in `reason`. */
 export const failureCauses = [
   'email_in_use',

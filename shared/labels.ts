@@ -1,8 +1,9 @@
 import type { JobState } from './contract/overview';
 import type { ProvisioningStatus } from './contract/rows';
 import type { StatRange } from './contract/stats';
+import type { FindingSeverity } from './contract/reconcile';
 import type { SourceHealth } from './contract/status';
-import type { FailureCause } from './finding-kinds';
+import type { FailureCause, FindingKind, FindingKindGroup } from './finding-kinds';
 
 /** What each source health is called, wherever a person reads it (dashboard, CLI). */
 export const sourceHealthLabels: Record<SourceHealth, string> = {
@@ -54,4 +55,62 @@ export const statRangeLabels: Record<StatRange, string> = {
   '7d': 'Last 7 days',
   '30d': 'Last 30 days',
   all: 'All stored history',
+};
+
+export const severityLabels: Record<FindingSeverity, string> = {
+  error: 'Error',
+  warning: 'Warning',
+  info: 'Information',
+};
+
+export const findingKindGroupLabels: Record<FindingKindGroup, string> = {
+  user: 'Users',
+  team: 'Teams',
+  provisioning: 'Provisioning failures',
+  job: 'Provisioning job',
+  config: 'Configuration',
+  connection: 'Connection',
+};
+
+/** Each finding kind in a few words (tables, filters, reports). */
+export const findingKindLabels: Record<FindingKind, string> = {
+  'user.missing_in_pulumi': 'User missing in Pulumi',
+  'user.not_deprovisioned': 'User not deprovisioned',
+  'user.inactive_in_pulumi': 'User inactive in Pulumi',
+  'user.attribute_mismatch': 'Attribute differs',
+  'user.username_diverged': 'User name diverged',
+  'user.unmatched_in_pulumi': 'Pulumi user without Entra match',
+  'user.missing_email': 'User without e-mail',
+  'user.duplicate_email': 'E-mail shared by users',
+  'user.email_in_use': 'E-mail used by another account',
+  'team.missing_in_pulumi': 'Team missing in Pulumi',
+  'team.not_deprovisioned': 'Team not removed',
+  'team.name_mismatch': 'Team name differs',
+  'team.member_missing': 'Team member missing',
+  'team.member_extra': 'Extra team member',
+  'team.name_too_long': 'Team name too long',
+  'team.member_not_provisioned': 'Member not provisioned',
+  'team.nested_members_ignored': 'Nested groups ignored',
+  'team.name_collision': 'Team name collision',
+  'provisioning.failure': 'Provisioning failed',
+  'job.quarantined': 'Job quarantined',
+  'job.not_running': 'Job not running',
+  'job.stalled': 'Job stalled',
+  'job.near_quarantine': 'Job near quarantine',
+  'config.tenant_url': 'Tenant URL',
+  'config.users_mapping_disabled': 'User mapping off',
+  'config.username_source': 'User name source',
+  'config.username_not_create_only': 'User name not create-only',
+  'config.extra_user_attributes': 'Extra user attributes',
+  'config.email_not_required': 'E-mail not required',
+  'config.group_external_id_mapped': 'Group externalId mapped',
+  'config.scope_all_users': 'Scope: all users',
+  'config.user_delete_enabled': 'User deletion enabled',
+  'config.groups_mapping_disabled': 'Group mapping off',
+  'config.no_assignments': 'No assignments',
+  'config.saml_not_configured': 'SAML SSO off',
+  'config.single_pulumi_admin': 'Single Pulumi admin',
+  'connection.pulumi_unauthorized': 'Pulumi token refused',
+  'connection.graph_permission_missing': 'Graph permission missing',
+  'connection.license_missing': 'Entra licence missing',
 };

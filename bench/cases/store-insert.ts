@@ -69,7 +69,8 @@ function storeRate(path: string, rows: ProvisioningEventRecord[]): number {
 /**
  * rows/s through better-sqlite3 directly: same schema (every migration, so the table has the store's
  * indexes), pragmas, rows and batch size; positional binds. What the store adds over it is what it
- * keeps at ingest: each object's latest outcome, the outcome buckets and each object's last failure.
+ * keeps at ingest: each object's latest outcome, the outcome buckets, each object's last failure and
+ * the search index.
  */
 function rawRate(path: string, rows: ProvisioningEventRecord[]): number {
   const db = new Database(path);
@@ -77,9 +78,9 @@ function rawRate(path: string, rows: ProvisioningEventRecord[]): number {
   db.pragma('synchronous = NORMAL');
   migrate(db, migrations);
   const insert = db.prepare(
-    'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const tuples = rows.map(insertValues);
+  const tuples = rows.map((row, i) => [...insertValues(row), i + 1]);
   const insertBatch = db.transaction((batch: unknown[][]) => {
     for (const tuple of batch) insert.run(...tuple);
   });

@@ -2,11 +2,12 @@ import { z } from 'zod';
 
 import { methodNames, type MethodName } from './names';
 
-import { failureCauses, findingKinds } from '../finding-kinds';
+import { failureCauses, findingKindGroups, findingKinds } from '../finding-kinds';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
   provisioningStatuses,
+  type FindingDetail,
   type FindingRow,
   type ProvisioningEventDetail,
   type ProvisioningEventRow,
@@ -45,7 +46,13 @@ const findingFilter = z.strictObject({
       error: (issue) => `"${String(issue.input)}" is not a finding kind. Kinds: ${findingKinds.join(', ')}.`,
     })
     .optional(),
+  kindGroup: z.enum(findingKindGroups).optional(),
   minSeverity: z.enum(findingSeverities).optional(),
+  severity: z.enum(findingSeverities).optional(),
+  /** Words of the name, ids or key, each as a prefix or part. */
+  text: z.string().max(200).optional(),
+  /** The symptoms of one root finding. */
+  rootKey: z.string().min(1).max(1000).optional(),
   state: z.enum(['open', 'resolved', 'all']).default('open'),
   /** Only findings that are not the symptom of another (what the Overview's figures count). */
   roots: z.boolean().optional(),
@@ -92,7 +99,7 @@ export const requests = {
   },
   'findings.get': {
     input: z.strictObject({ key: z.string().min(1).max(1000) }),
-    output: returns<FindingRow | null>(),
+    output: returns<FindingDetail | null>(),
   },
   'overview.get': { input: noInput, output: returns<OverviewSummary>() },
   'stats.outcomes': { input: rangeInput, output: returns<OutcomeSeries>() },

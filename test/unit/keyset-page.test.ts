@@ -10,10 +10,16 @@ describe('keyset paging', () => {
   // Ties on `at` make sure the tie-breaker keeps pages disjoint.
   for (let i = 0; i < 25; i++) insert.run(`id-${String(i).padStart(2, '0')}`, `2026-01-0${1 + (i % 3)}`);
 
-  const page = (cursor: string | undefined, direction: 'asc' | 'desc') =>
+  const page = (
+    cursor: string | undefined,
+    direction: 'asc' | 'desc',
+    position: { offset?: number; total?: boolean } = {},
+  ) =>
     keysetPage<{ id: string; sort_key: string; tie_key: string }, string>({
       db,
-      select: 'SELECT id, at AS sort_key, id AS tie_key FROM t',
+      select: 'SELECT id, at AS sort_key, id AS tie_key',
+      from: 'FROM t',
+      ...position,
       sortExpression: 'at',
       tieExpression: 'id',
       direction,
@@ -36,6 +42,22 @@ describe('keyset paging', () => {
     } while (cursor);
     expect(pages).toBe(3);
     expect(new Set(seen).size).toBe(25);
+  });
+
+  it('starts a page at a position, counts on request, and carries on by cursor from there', () => {
+    const all: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = page(cursor, 'desc');
+      all.push(...result.items);
+      cursor = result.nextCursor ?? undefined;
+    } while (cursor);
+    const jumped = page(undefined, 'desc', { offset: 12, total: true });
+    expect(jumped.total).toBe(25);
+    expect(jumped.items).toEqual(all.slice(12, 22));
+    const next = page(jumped.nextCursor ?? undefined, 'desc', { offset: 12 });
+    expect(next.items).toEqual(all.slice(22)); // the cursor wins over the offset
+    expect(page(undefined, 'desc').total).toBeUndefined();
   });
 
   it('rejects a forged cursor with a contract error', () => {

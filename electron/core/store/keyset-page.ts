@@ -6,8 +6,9 @@ type SqlValue = string | number | null;
 
 export interface KeysetQuery<Row, Item> {
   db: Database.Database;
-  /** `SELECT … FROM …` without WHERE or ORDER BY. */
+  /** `SELECT …` (the columns) and `FROM …` (with any joins), without WHERE or ORDER BY. */
   select: string;
+  from: string;
   /** SQL expressions of the sort column and of a unique tie-breaker, both selected as `sort_key`/`tie_key`. */
   sortExpression: string;
   tieExpression: string;
@@ -16,6 +17,10 @@ export interface KeysetQuery<Row, Item> {
   params: SqlValue[];
   limit: number;
   cursor: string | undefined;
+  /** Where the page starts by position, when there is no cursor (a jump). */
+  offset?: number | undefined;
+  /** Also count every row the filter selects. */
+  total?: boolean | undefined;
   toItem: (row: Row) => Item;
 }
 
@@ -46,13 +51,16 @@ function decodeCursor(cursor: string): [SqlValue, SqlValue] {
 
 /**
  * One page by keyset (seek) paging: the next page starts strictly after the previous page's last
- * row, so pages stay cheap deep into large tables and stable while new rows arrive.
+ * row, so pages stay cheap deep into large tables and stable while new rows arrive. A page may also
+ * start at a position (the scrollbar dragged far down); from there the cursor carries on.
  */
 export function keysetPage<Row extends { sort_key: SqlValue; tie_key: SqlValue }, Item>(
   query: KeysetQuery<Row, Item>,
 ): Page<Item> {
   const where = [...query.where];
   const params = [...query.params];
+  const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = query.total ? countRows(query, filtered, params) : undefined;
   if (query.cursor) {
     const [sortValue, tieValue] = decodeCursor(query.cursor);
     where.push(
@@ -60,16 +68,26 @@ export function keysetPage<Row extends { sort_key: SqlValue; tie_key: SqlValue }
     );
     params.push(sortValue, tieValue);
   }
-  const sql = `${query.select}
+  const sql = `${query.select} ${query.from}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY ${query.sortExpression} ${query.direction}, ${query.tieExpression} ${query.direction}
-    LIMIT ?`;
-  const rows = query.db.prepare(sql).all(...params, query.limit + 1) as Row[];
+    LIMIT ? OFFSET ?`;
+  const offset = query.cursor ? 0 : (query.offset ?? 0);
+  const rows = query.db.prepare(sql).all(...params, query.limit + 1, offset) as Row[];
   const hasMore = rows.length > query.limit;
   const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
   const last = pageRows.at(-1);
   return {
     items: pageRows.map(query.toItem),
     nextCursor: hasMore && last ? encodeCursor(last.sort_key, last.tie_key) : null,
+    ...(total === undefined ? {} : { total }),
   };
+}
+
+/** How many rows the filter selects. */
+function countRows<Row, Item>(query: KeysetQuery<Row, Item>, filtered: string, params: SqlValue[]): number {
+  const row = query.db.prepare(`SELECT count(*) AS n ${query.from} ${filtered}`).get(...params) as {
+    n: number;
+  };
+  return row.n;
 }

@@ -5,6 +5,7 @@ import { pollItems } from './003-poll-items';
 import { reconciliation } from './004-reconciliation';
 import { objectKeys } from './005-object-keys';
 import { rollups } from './006-rollups';
+import { eventSearch } from './007-event-search';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   reconciliation,
   objectKeys,
   rollups,
+  eventSearch,
 ];

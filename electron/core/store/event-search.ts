@@ -1,0 +1,35 @@
+/**
+ * The text the Failures page searches for each log entry: names, ids, the error code and reason,
+ * and the identity values (UPN, user name, mail) from the entry's modified properties and from the
+ * Entra user it concerns. One SQL expression over `provisioning_events e LEFT JOIN entra_users u`,
+ * used by the migration that builds the index and by every ingest after it.
+ */
+export const eventSearchText = `concat_ws(' ', e.source_display_name, e.target_display_name, e.id, e.source_id,
+  e.target_id, e.error_code, json_extract(e.raw, '$.provisioningStatusInfo.errorInformation.reason'),
+  (SELECT group_concat(p.value ->> '$.newValue', ' ') FROM json_each(e.raw, '$.modifiedProperties') p
+    WHERE p.value ->> '$.displayName' IN ('userPrincipalName', 'userName', 'mail', 'mailNickname',
+      'emails[type eq "work"].value', 'externalId')),
+  u.user_principal_name, u.mail)`;
+
+/** Indexes the entries whose ids are given as a JSON array (the batch an ingest added). */
+export const indexEventsSql = `INSERT INTO event_search (rowid, body)
+  SELECT e.seq, ${eventSearchText}
+    FROM provisioning_events e LEFT JOIN entra_users u ON u.id = e.source_id
+   WHERE e.id IN (SELECT value FROM json_each(?))`;
+
+/** Letters and digits make a word, as FTS5's unicode61 tokenizer reads them. */
+const word = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/**
+ * A person's search text as an FTS5 query: every word must appear, each as a prefix (so "ali" finds
+ * alice@contoso.com, and "4f1c" a GUID). Words are quoted, so nothing typed is query syntax. Null when
+ * the text has no word at all.
+ */
+export function searchQuery(text: string): string | null {
+  const words = text.match(word);
+  if (!words) return null;
+  return words
+    .slice(0, 16)
+    .map((w) => `"${w}"*`)
+    .join(' AND ');
+}

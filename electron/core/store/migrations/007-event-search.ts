@@ -1,0 +1,34 @@
+import type { Migration } from '../migrate';
+import { eventSearchText } from '../event-search';
+
+/**
+ * Search over the provisioning log and the tables' windowed paging.
+ *
+ * - Each entry gets an integer `seq` (in time order for the history stored now, arrival order after),
+ *   the rowid of a contentless FTS5 index: the log is a WITHOUT ROWID table keyed by Graph's id. The
+ *   index keeps no copy of the text and no positions (`detail=none`), which keeps it a small fraction
+ *   of the log; searches are words as prefixes, all of which must appear.
+ * - Findings gain an index by root, so a root's symptoms (and their count per row) read directly, and
+ *   one by Entra object, so a log entry finds the finding it feeds.
+ */
+export const eventSearch: Migration = {
+  version: 7,
+  name: 'event-search',
+  sql: `
+    ALTER TABLE provisioning_events ADD COLUMN seq INTEGER;
+    UPDATE provisioning_events SET seq = numbered.seq
+      FROM (SELECT id, row_number() OVER (ORDER BY activity_date_time, id) AS seq FROM provisioning_events) numbered
+     WHERE numbered.id = provisioning_events.id;
+    CREATE UNIQUE INDEX provisioning_events_by_seq ON provisioning_events (seq);
+
+    CREATE VIRTUAL TABLE event_search USING fts5 (
+      body, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO event_search (rowid, body)
+      SELECT e.seq, ${eventSearchText}
+        FROM provisioning_events e LEFT JOIN entra_users u ON u.id = e.source_id;
+
+    CREATE INDEX findings_by_root ON findings (root_key, resolved_at);
+    CREATE INDEX findings_by_entra_id ON findings (entra_id, resolved_at);
+  `,
+};
