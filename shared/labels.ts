@@ -114,3 +114,16 @@ export const findingKindLabels: Record<FindingKind, string> = {
   'connection.graph_permission_missing': 'Graph permission missing',
   'connection.license_missing': 'Entra licence missing',
 };
+
+/** Graph's provisioningAction values, as the Failures page names them. */
+export const provisioningActionLabels = {
+  create: 'Create',
+  update: 'Update',
+  delete: 'Delete',
+  disable: 'Disable',
+  stagedDelete: 'Staged delete',
+  other: 'Other',
+} as const;
+
+/** Graph's identity types in the provisioning log. */
+export const identityTypeLabels = { User: 'User', Group: 'Group' } as const;

@@ -5,6 +5,7 @@ import { App } from './app';
 import { preloadRoute } from './navigation/routes';
 import { parseRoute } from './navigation/route-url';
 import './styles.css';
+import './tables.css';
 
 // The first page's code loads beside the app's first request, not after it.
 preloadRoute(parseRoute(window.location.hash).page);

@@ -49,7 +49,9 @@ export function eventDetail(
   const reason = reasonOf(entry);
   const finding = fedFinding(db, row);
   const failed = row.status === 'failure' || row.status === 'warning';
-  const fix = failed ? fixFor('provisioning.failure', (row.cause ?? undefined) as FailureCause | undefined) : undefined;
+  const fix = failed
+    ? fixFor('provisioning.failure', (row.cause ?? undefined) as FailureCause | undefined)
+    : undefined;
   // Filled with the finding's values when there is one, else with what the entry itself says.
   const subject: Finding = finding ?? {
     key: row.id,

@@ -49,8 +49,7 @@ export function findingDetail(
   settings: Partial<Settings>,
 ): FindingDetail | null {
   const row = db.prepare(`SELECT ${findingColumns} FROM findings WHERE key = ?`).get(key) as
-    | FindingColumns
-    | undefined;
+    FindingColumns | undefined;
   if (!row) return null;
   const finding = findingRecord(row);
   const fix = fixById(finding.fixId);

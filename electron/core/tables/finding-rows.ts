@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 
-import { severityRank as severityRanks, type FindingRow, type InputOf, type Page } from '../../../shared/contract';
+import {
+  severityRank as severityRanks,
+  type FindingRow,
+  type InputOf,
+  type Page,
+} from '../../../shared/contract';
 import { keysetPage } from '../store/keyset-page';
 import { conditions } from './sql-conditions';
 

@@ -38,7 +38,11 @@ function compare(
 }
 
 /** The Pulumi id of an Entra object: the finding's own, or the link learnt from the log or by matching. */
-function linkedScimId(db: Database.Database, type: 'user' | 'group', finding: FindingRow): string | undefined {
+function linkedScimId(
+  db: Database.Database,
+  type: 'user' | 'group',
+  finding: FindingRow,
+): string | undefined {
   if (finding.scimId) return finding.scimId;
   if (!finding.entraId) return undefined;
   const row = db

@@ -4,30 +4,15 @@
  */
 export const pages = [
   { id: 'overview', title: 'Overview', upcoming: null },
-  {
-    id: 'drift',
-    title: 'Drift',
-    upcoming:
-      'Users and teams that differ between Entra and Pulumi: missing, not deprovisioned, attribute mismatches, extra or missing team members — each with the fix.',
-  },
-  {
-    id: 'failures',
-    title: 'Failures',
-    upcoming:
-      'Provisioning failures from Entra’s logs, grouped by cause (e-mail already in use, team name too long, invalid members, …), with one-click retry.',
-  },
+  { id: 'drift', title: 'Drift', upcoming: null },
+  { id: 'failures', title: 'Failures', upcoming: null },
   {
     id: 'lookup',
     title: 'Lookup',
     upcoming:
       'One person or team across both sides: “why isn’t alice in Pulumi?” answered from logs, scope and data.',
   },
-  {
-    id: 'configuration',
-    title: 'Configuration',
-    upcoming:
-      'The Entra app checked step by step against Pulumi’s setup guide: tenant URL, mappings, scope, deletions, SAML and admins.',
-  },
+  { id: 'configuration', title: 'Configuration', upcoming: null },
   {
     id: 'reports',
     title: 'Reports',

@@ -12,10 +12,10 @@ type PageModule = Promise<{ default: ComponentType<PageProps> }>;
 const upcoming = () => import('../features/upcoming/upcoming-page');
 const loaders: Record<PageId, () => PageModule> = {
   overview: () => import('../features/overview/overview-page'),
-  drift: upcoming,
-  failures: upcoming,
+  drift: () => import('../features/drift/drift-page'),
+  failures: () => import('../features/failures/failures-page'),
   lookup: upcoming,
-  configuration: upcoming,
+  configuration: () => import('../features/configuration/configuration-page'),
   reports: upcoming,
   settings: () => import('../features/settings/settings-page'),
 };

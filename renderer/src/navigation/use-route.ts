@@ -20,3 +20,9 @@ export function useRoute(): Route {
 export function navigate(page: PageId, params: RouteParams = {}): void {
   window.location.hash = routeHref(page, params);
 }
+
+/** Changes a view's filters in place: the URL keeps them, without a history entry per keystroke. */
+export function replaceRoute(page: PageId, params: RouteParams = {}): void {
+  window.history.replaceState(window.history.state, '', routeHref(page, params));
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}

@@ -1,16 +1,8 @@
-import type { FindingRow } from '../../../../shared/contract';
+import { severityLabels } from '../../../../shared/labels';
 import { routeHref } from '../../navigation/use-route';
 import { QueryState } from '../../ui/query-state';
 import { relativeTime } from '../../ui/time-text';
 import { useRunChanges } from './overview-store';
-
-const severityLabel = { error: 'Error', warning: 'Warning', info: 'Information' } as const;
-
-function pageOf(finding: FindingRow) {
-  if (finding.kind.startsWith('config.') || finding.kind.startsWith('connection.')) return 'configuration';
-  if (finding.kind === 'provisioning.failure') return 'failures';
-  return 'drift';
-}
 
 /** What the latest reconciliation opened and resolved, newest first; names are text, never markup. */
 export function ChangesFeed({
@@ -40,10 +32,10 @@ export function ChangesFeed({
                 return (
                   <li key={finding.key} className={resolved ? 'resolved' : `severity-${finding.severity}`}>
                     <span className="feed-change">{resolved ? 'Resolved' : 'Appeared'}</span>
-                    <span className="feed-severity">{severityLabel[finding.severity]}</span>
+                    <span className="feed-severity">{severityLabels[finding.severity]}</span>
                     <a
                       className="feed-name"
-                      href={routeHref(pageOf(finding), { finding: finding.key })}
+                      href={routeHref('drift', { finding: finding.key, state: 'all' })}
                       data-testid="feed-name"
                     >
                       {finding.displayName}

@@ -80,9 +80,8 @@ export function FindingsTrendChart({ trend }: { trend: FindingsTrend }) {
           label: `Run ${p.runId}, ${localTime(p.at)}`,
           values: { error: p.error, warning: p.warning, info: p.info, roots: p.roots },
           href: (column) => {
-            const params: Record<string, string> = { run: String(p.runId) };
-            if (column === 'roots') params.roots = '1';
-            else params.severity = column;
+            // Today's findings of that severity: a past run's own list is the reports' job.
+            const params: Record<string, string> = column === 'roots' ? {} : { severity: column };
             return { page: 'drift', params };
           },
         }))}

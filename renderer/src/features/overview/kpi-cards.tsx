@@ -33,7 +33,7 @@ function kpis(summary: OverviewSummary): Kpi[] {
       detail: 'in scope, matched in Pulumi, with no open error or warning',
       tone: syncTone(summary.users),
       source: 'both',
-      href: link('drift', { object: 'user' }),
+      href: link('drift', { group: 'user' }),
     },
     {
       id: 'teams-in-sync',
@@ -42,7 +42,7 @@ function kpis(summary: OverviewSummary): Kpi[] {
       detail: 'assigned groups whose Pulumi team matches',
       tone: syncTone(summary.teams),
       source: 'both',
-      href: link('drift', { object: 'team' }),
+      href: link('drift', { group: 'team' }),
     },
     {
       id: 'open-errors',
@@ -51,7 +51,7 @@ function kpis(summary: OverviewSummary): Kpi[] {
       detail: 'root problems, not counting their symptoms',
       tone: openRoots.error ? 'error' : 'ok',
       source: 'both',
-      href: link('drift', { severity: 'error', roots: '1' }),
+      href: link('drift', { severity: 'error' }),
     },
     {
       id: 'open-warnings',
@@ -60,7 +60,7 @@ function kpis(summary: OverviewSummary): Kpi[] {
       detail: 'root problems, not counting their symptoms',
       tone: openRoots.warning ? 'warning' : 'ok',
       source: 'both',
-      href: link('drift', { severity: 'warning', roots: '1' }),
+      href: link('drift', { severity: 'warning' }),
     },
     {
       id: 'failed-guide-steps',
@@ -80,7 +80,7 @@ function kpis(summary: OverviewSummary): Kpi[] {
       detail: 'distinct users and groups, however often Entra retried them',
       tone: summary.failedObjects24h ? 'error' : 'ok',
       source: 'entra',
-      href: link('failures', { range: '24h' }),
+      href: link('failures', { range: '24h', status: 'failure' }),
     },
   ];
 }

@@ -1,0 +1,134 @@
+import type { ProvisioningEventRow } from '../../../../shared/contract';
+import { statRanges } from '../../../../shared/contract/stats';
+import {
+  failureCauseLabels,
+  identityTypeLabels,
+  provisioningActionLabels,
+  provisioningStatusLabels,
+  statRangeLabels,
+} from '../../../../shared/labels';
+import type { PageProps } from '../../navigation/routes';
+import { replaceRoute } from '../../navigation/use-route';
+import { FilterSearch, FilterSelect, optionsOf } from '../../ui/filter-field';
+import { localTime } from '../../ui/time-text';
+import { VirtualTable, type Column } from '../../ui/virtual-table';
+import { EventPanel } from './event-panel';
+import { failureFilters, useEventRows, type FailureFilters } from './failures-store';
+
+const columns: Column<ProvisioningEventRow>[] = [
+  { id: 'time', header: 'Time', width: '11rem', cell: (r) => localTime(r.activityDateTime) },
+  {
+    id: 'status',
+    header: 'Status',
+    width: '6.5rem',
+    cell: (r) => <span className={`status status-${r.status}`}>{provisioningStatusLabels[r.status]}</span>,
+  },
+  { id: 'action', header: 'Action', width: '6.5rem', cell: (r) => r.action },
+  { id: 'type', header: 'Type', width: '4.5rem', cell: (r) => r.identityType },
+  {
+    id: 'source',
+    header: 'Source (Entra)',
+    width: 'minmax(8rem, 2fr)',
+    cell: (r) => r.sourceDisplayName ?? '—',
+  },
+  {
+    id: 'target',
+    header: 'Target (Pulumi)',
+    width: 'minmax(8rem, 2fr)',
+    cell: (r) => r.targetDisplayName ?? '—',
+  },
+  {
+    id: 'cause',
+    header: 'Cause',
+    width: 'minmax(7rem, 1.5fr)',
+    cell: (r) => (r.cause ? (failureCauseLabels[r.cause as keyof typeof failureCauseLabels] ?? r.cause) : ''),
+  },
+  { id: 'code', header: 'Error code', width: 'minmax(6rem, 1fr)', cell: (r) => r.errorCode ?? '' },
+];
+
+const rangeOptions = statRanges.map((r) => ({ value: r, label: statRangeLabels[r] }));
+
+/** The provisioning log: every entry Entra wrote, filtered and searched, each opening in full. */
+export default function FailuresPage({ params }: PageProps) {
+  const filters = failureFilters(params);
+  const selected = params['event'] ?? null;
+  const rows = useEventRows(filters);
+  const set = (change: Partial<FailureFilters> & { event?: string }) => {
+    const next = { ...filters, event: selected ?? '', ...change };
+    replaceRoute('failures', next);
+  };
+  const filtered = Object.values(filters).some(Boolean);
+  return (
+    <div className="table-page">
+      <section className="table-main" aria-label="Failures">
+        <div className="section-head">
+          <h1 className="page-title">Provisioning log</h1>
+          <p className="muted table-count" data-testid="row-count" aria-live="polite">
+            {rows.total === null
+              ? ''
+              : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'entry' : 'entries'}`}
+          </p>
+        </div>
+        <div className="filters" role="search" aria-label="Filter the log">
+          <FilterSearch
+            label="Search"
+            value={filters.q}
+            placeholder="Name, UPN, e-mail, id, error code or reason"
+            onChange={(q) => set({ q })}
+          />
+          <FilterSelect
+            label="Status"
+            value={filters.status}
+            options={optionsOf(provisioningStatusLabels)}
+            onChange={(status) => set({ status: status as FailureFilters['status'] })}
+          />
+          <FilterSelect
+            label="Cause"
+            value={filters.cause}
+            options={optionsOf(failureCauseLabels)}
+            onChange={(cause) => set({ cause: cause as FailureFilters['cause'] })}
+          />
+          <FilterSelect
+            label="Action"
+            value={filters.action}
+            options={optionsOf(provisioningActionLabels)}
+            onChange={(action) => set({ action })}
+          />
+          <FilterSelect
+            label="Type"
+            value={filters.type}
+            options={optionsOf(identityTypeLabels)}
+            onChange={(type) => set({ type })}
+          />
+          <FilterSelect
+            label="Time"
+            value={filters.range}
+            options={rangeOptions}
+            anyLabel="All stored"
+            onChange={(range) => set({ range: range as FailureFilters['range'] })}
+          />
+        </div>
+        <VirtualTable
+          label="Provisioning log entries"
+          testId="events-table"
+          columns={columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          selectedKey={selected}
+          onOpen={(r) => set({ event: r.id })}
+          empty={
+            filtered ? (
+              <p>No entry matches these filters. Clear a filter or the search to see more.</p>
+            ) : (
+              <p>
+                No provisioning log entries yet. Entra writes one for each object it handles in a cycle; they
+                appear after the next poll (Settings → Poll now).
+              </p>
+            )
+          }
+        />
+      </section>
+      {selected ? <EventPanel id={selected} onClose={() => set({ event: '' })} /> : null}
+    </div>
+  );
+}
