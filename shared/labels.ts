@@ -127,3 +127,20 @@ export const provisioningActionLabels = {
 
 /** Graph's identity types in the provisioning log. */
 export const identityTypeLabels = { User: 'User', Group: 'Group' } as const;
+
+/** Each step of Pulumi's Entra guide as the checklist names it: what the setup should be. */
+export const guideStepLabels: Record<Extract<FindingKind, `config.${string}`>, string> = {
+  'config.tenant_url': 'Tenant URL is this organization’s SCIM endpoint',
+  'config.users_mapping_disabled': 'User provisioning is on',
+  'config.username_source': 'userName comes from userPrincipalName',
+  'config.username_not_create_only': 'userName applies only on creation',
+  'config.extra_user_attributes': 'Only the attributes Pulumi accepts are mapped',
+  'config.email_not_required': 'The work e-mail is required',
+  'config.group_external_id_mapped': 'Groups send no externalId',
+  'config.scope_all_users': 'Scope: only assigned users and groups',
+  'config.user_delete_enabled': 'Delete is not a user target action',
+  'config.groups_mapping_disabled': 'Group provisioning is on',
+  'config.no_assignments': 'Users or groups are assigned',
+  'config.saml_not_configured': 'SAML SSO is set up in Pulumi',
+  'config.single_pulumi_admin': 'More than one Pulumi admin',
+};

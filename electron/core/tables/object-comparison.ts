@@ -33,7 +33,8 @@ function compare(
     const left = text(entra?.[e]);
     const right = text(pulumi?.[p]);
     const same = caseless ? left?.toLowerCase() === right?.toLowerCase() : left === right;
-    return { attribute, entra: left, pulumi: right, differs: !same };
+    // An object one side lacks is the finding itself, not a difference of each attribute.
+    return { attribute, entra: left, pulumi: right, differs: Boolean(entra && pulumi) && !same };
   });
 }
 

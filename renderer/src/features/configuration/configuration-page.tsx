@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ChecklistOutcome, ChecklistStep, Finding } from '../../../../shared/contract';
 import { docPages, docUrl } from '../../../../shared/fixes/doc-pages';
 import { fixFor } from '../../../../shared/fixes';
-import { findingKindLabels } from '../../../../shared/labels';
+import { guideStepLabels } from '../../../../shared/labels';
 import type { PageProps } from '../../navigation/routes';
 import { replaceRoute } from '../../navigation/use-route';
 import { FilterSelect } from '../../ui/filter-field';
@@ -32,11 +32,11 @@ function Step({ step, number, finding }: { step: ChecklistStep; number: number; 
   const [open, setOpen] = useState(step.outcome === 'fail');
   const doc = fixFor(step.kind)?.docs[0];
   return (
-    <li className={`step outcome-${step.outcome}`} data-step={step.kind} data-outcome={step.outcome}>
+    <li className="step" data-step={step.kind} data-outcome={step.outcome}>
       <div className="step-head">
         <span className="step-number">{number}</span>
         <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span>
-        <span className="step-title">{findingKindLabels[step.kind]}</span>
+        <span className="step-title">{guideStepLabels[step.kind]}</span>
         {doc ? (
           <a href={docUrl(doc)} target="_blank" rel="noreferrer noopener" className="step-guide">
             {docPages[doc].title}

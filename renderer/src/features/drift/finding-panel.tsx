@@ -11,9 +11,15 @@ const textOf = (value: unknown): string =>
 
 function Comparison({ finding }: { finding: FindingDetail }) {
   if (!finding.comparison.length) return null;
+  const missing = finding.comparison.every((v) => v.pulumi === null)
+    ? 'Pulumi holds no matching object.'
+    : finding.comparison.every((v) => v.entra === null)
+      ? 'Entra holds no matching object.'
+      : null;
   return (
     <section aria-label="Entra and Pulumi side by side">
       <h3>Entra and Pulumi side by side</h3>
+      {missing ? <p className="muted">{missing}</p> : null}
       <table className="compact comparison" data-testid="comparison">
         <thead>
           <tr>
