@@ -30,4 +30,6 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
   total?: number;
+  /** The count stopped at `total` (a broad search with other filters); more rows match. */
+  totalCapped?: boolean;
 }

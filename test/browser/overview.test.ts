@@ -200,15 +200,15 @@ describe('the Overview in Chromium, over the demo world', () => {
   it('opens the list each figure, bar and legend entry counts, filtered in the URL', async () => {
     const { page } = served;
     await page.click('[data-kpi="open-errors"]');
-    await page.waitForSelector('[data-testid="route-filters"]');
-    expect(page.url()).toMatch(/#\/drift\?severity=error&roots=1$/);
+    await page.waitForSelector('[data-testid="findings-table"]');
+    expect(page.url()).toMatch(/#\/drift\?severity=error$/);
     await page.goBack();
     await page.locator('[data-chart="causes"] .recharts-bar-rectangle').first().click();
-    await page.waitForSelector('[data-testid="route-filters"]');
+    await page.waitForSelector('[data-testid="events-table"]');
     expect(page.url()).toMatch(/#\/failures\?cause=\w+&range=24h$/);
     await page.goBack();
     await page.locator('[data-chart="outcomes"] .recharts-legend-item', { hasText: 'Failed' }).click();
-    await page.waitForSelector('[data-testid="route-filters"]');
+    await page.waitForSelector('[data-testid="events-table"]');
     expect(page.url()).toMatch(/#\/failures\?status=failure&range=24h$/);
     await page.goBack();
     await page.waitForSelector('[data-testid="kpi-open-errors"]');

@@ -94,6 +94,12 @@ export class CollectorSession {
         this.summaryParts.job.status = jobStatusCode(job);
         return 1;
       }),
+      // The directory first: the log's entries are indexed for search with their users' addresses.
+      task('entra.directory', pollMs, async () => {
+        const { graph, target } = await this.entra();
+        this.summaryParts.entra = await collectDirectory(graph, target, this.context);
+        return this.summaryParts.entra.users + this.summaryParts.entra.groups;
+      }),
       task('entra.provisioningEvents', pollMs, async () => {
         const { graph, target } = await this.entra();
         const settings = this.settings();
@@ -114,11 +120,6 @@ export class CollectorSession {
         const { graph, target } = await this.entra();
         await collectConfiguration(graph, target, this.context);
         return 2;
-      }),
-      task('entra.directory', pollMs, async () => {
-        const { graph, target } = await this.entra();
-        this.summaryParts.entra = await collectDirectory(graph, target, this.context);
-        return this.summaryParts.entra.users + this.summaryParts.entra.groups;
       }),
       task('pulumi.scim', pollMs, async () => {
         const { scim, missing } = await this.connections();

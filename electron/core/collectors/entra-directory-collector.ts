@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import type Database from 'better-sqlite3';
 
+import { reindexEventsOf } from '../store/event-search';
+
 import type { EntraGraph } from '../entra/graph-api';
 import { DeltaTokenExpired } from '../entra/graph-errors';
 import type { AppRoleAssignment, DirectoryObject } from '../entra/graph-types';
@@ -93,7 +95,25 @@ function storeAssignments(db: Database.Database, assignments: AppRoleAssignment[
   for (const a of assignments) assign.run(a.principalId, a.principalType, a.principalDisplayName, a.id);
 }
 
+/** Each stored user's addresses (UPN and mail), to tell which a round learnt or changed. */
+function storedAddresses(db: Database.Database): Map<string, string> {
+  const rows = db
+    .prepare(
+      `SELECT id, coalesce(user_principal_name, '') || ' ' || coalesce(mail, '') AS a FROM entra_users`,
+    )
+    .all() as { id: string; a: string }[];
+  return new Map(rows.map((row) => [row.id, row.a]));
+}
+
 function storeUsers(db: Database.Database, keys: ObjectKeys, users: DeltaRound): void {
+  // A full round replaces the table, so what it held is read first; a delta round reads per user.
+  const before = users.full ? storedAddresses(db) : null;
+  const addressOf = db
+    .prepare(
+      `SELECT coalesce(user_principal_name, '') || ' ' || coalesce(mail, '') FROM entra_users WHERE id = ?`,
+    )
+    .pluck();
+  const readdressed: string[] = [];
   if (users.full) db.prepare('DELETE FROM entra_users').run();
   const upsertUser = db.prepare(
     `INSERT OR REPLACE INTO entra_users (id, key, user_principal_name, mail, display_name, given_name, surname,
@@ -101,21 +121,27 @@ function storeUsers(db: Database.Database, keys: ObjectKeys, users: DeltaRound):
   );
   const deleteUser = db.prepare('DELETE FROM entra_users WHERE id = ?');
   for (const user of users.result.items) {
-    if (isRemoved(user)) deleteUser.run(user.id);
-    else
-      upsertUser.run(
-        user.id,
-        keys.of(user.id),
-        text(user.userPrincipalName),
-        text(user.mail),
-        text(user.displayName),
-        text(user.givenName),
-        text(user.surname),
-        user.accountEnabled === false ? 0 : 1,
-        text(user.userType),
-        JSON.stringify(user),
-      );
+    if (isRemoved(user)) {
+      deleteUser.run(user.id);
+      continue;
+    }
+    const previous = before ? before.get(user.id) : (addressOf.get(user.id) as string | undefined);
+    if (previous !== `${text(user.userPrincipalName) ?? ''} ${text(user.mail) ?? ''}`)
+      readdressed.push(user.id);
+    upsertUser.run(
+      user.id,
+      keys.of(user.id),
+      text(user.userPrincipalName),
+      text(user.mail),
+      text(user.displayName),
+      text(user.givenName),
+      text(user.surname),
+      user.accountEnabled === false ? 0 : 1,
+      text(user.userType),
+      JSON.stringify(user),
+    );
   }
+  reindexEventsOf(db, readdressed);
 }
 
 const memberType = (member: DirectoryObject) =>

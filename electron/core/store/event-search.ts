@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /**
  * The text the Failures page searches for each log entry: names, ids, the error code and reason,
  * and the identity values (UPN, user name, mail) from the entry's modified properties and from the
@@ -21,15 +23,35 @@ export const indexEventsSql = `INSERT INTO event_search (rowid, body)
 const word = /[\p{L}\p{N}\p{Co}]+/gu;
 
 /**
- * A person's search text as an FTS5 query: every word must appear, each as a prefix (so "ali" finds
- * alice@contoso.com, and "4f1c" a GUID). Words are quoted, so nothing typed is query syntax. Null when
+ * A person's search text as an FTS5 query, as they type it: every word must appear; the word still
+ * being typed (the last, when nothing follows it) is a prefix, so "ali" finds alice@contoso.com and
+ * "4f1c" a GUID. Finished words match whole, which lets the index skip through long lists instead of
+ * merging every word that starts alike. Words are quoted, so nothing typed is query syntax. Null when
  * the text has no word at all.
  */
 export function searchQuery(text: string): string | null {
-  const words = text.match(word);
+  const words = text.match(word)?.slice(0, 16);
   if (!words) return null;
-  return words
-    .slice(0, 16)
-    .map((w) => `"${w}"*`)
-    .join(' AND ');
+  const typing = /[\p{L}\p{N}\p{Co}]$/u.test(text);
+  return words.map((w, i) => (typing && i === words.length - 1 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+}
+
+/**
+ * Indexes again the entries about users whose UPN or mail ScimWatch learnt or saw change after their
+ * entries arrived (a user created and provisioned between two reads of the directory), so a search
+ * by the address finds them.
+ */
+export function reindexEventsOf(db: Database.Database, sourceIds: readonly string[]): void {
+  if (!sourceIds.length) return;
+  const ids = JSON.stringify(sourceIds);
+  db.prepare(
+    `DELETE FROM event_search WHERE rowid IN
+       (SELECT seq FROM provisioning_events WHERE source_id IN (SELECT value FROM json_each(?)))`,
+  ).run(ids);
+  db.prepare(
+    `INSERT INTO event_search (rowid, body)
+       SELECT e.seq, ${eventSearchText}
+         FROM provisioning_events e LEFT JOIN entra_users u ON u.id = e.source_id
+        WHERE e.source_id IN (SELECT value FROM json_each(?))`,
+  ).run(ids);
 }

@@ -1,14 +1,19 @@
 import type Database from 'better-sqlite3';
 
-import type { Finding, ProvisioningEventDetail, Settings } from '../../../shared/contract';
+import type {
+  Finding,
+  ProvisioningEventDetail,
+  ProvisioningEventRow,
+  Settings,
+} from '../../../shared/contract';
 import { fixFor, renderFix } from '../../../shared/fixes';
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { webResponseBody } from '../provisioning/classify-cause';
-import { eventColumns, type EventRecord } from './event-rows';
+import { eventColumns } from './event-rows';
 import { findingColumns, findingRecord, type FindingColumns } from './finding-rows';
 import { fixContextOf } from './finding-detail';
 
-type StoredEvent = EventRecord & { changeId: string | null; ingestedAt: string; raw: string };
+type StoredEvent = ProvisioningEventRow & { changeId: string | null; ingestedAt: string; raw: string };
 
 function reasonOf(entry: Record<string, unknown>): string | null {
   const info = entry['provisioningStatusInfo'] as { errorInformation?: { reason?: unknown } } | undefined;
@@ -44,7 +49,7 @@ export function eventDetail(
     )
     .get(id) as StoredEvent | undefined;
   if (!row) return null;
-  const { sort_key: _s, tie_key: _t, raw, ...rest } = row;
+  const { raw, ...rest } = row;
   const entry = JSON.parse(raw) as Record<string, unknown>;
   const reason = reasonOf(entry);
   const finding = fedFinding(db, row);
@@ -67,7 +72,7 @@ export function eventDetail(
     entry,
     reason,
     scimError: webResponseBody(reason),
-    fix: fix ? renderFix(fix, subject, fixContextOf(settings)) : null,
+    fix: fix ? renderFix(fix, subject, fixContextOf(db, settings)) : null,
     findingKey: finding?.key ?? null,
   };
 }

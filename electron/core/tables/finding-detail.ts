@@ -5,12 +5,25 @@ import { fixById, renderFix, type FixContext } from '../../../shared/fixes';
 import { findingColumns, findingRecord, type FindingColumns } from './finding-rows';
 import { compareObjects } from './object-comparison';
 
-/** Who and where this profile watches, for a fix's links (the org, the provisioning app). */
-export function fixContextOf(settings: Partial<Settings>): FixContext {
+/**
+ * Who and where this profile watches, for a fix's links (the org, the provisioning app). Settings may
+ * name the app by one id only; the log's newest entry names both.
+ */
+export function fixContextOf(db: Database.Database, settings: Partial<Settings>): FixContext {
+  const logged =
+    settings.servicePrincipalId && settings.provisioningAppId
+      ? undefined
+      : (db
+          .prepare(
+            `SELECT json_extract(raw, '$.servicePrincipal.id') AS servicePrincipalId,
+                    json_extract(raw, '$.targetSystem.details.ApplicationId') AS appId
+               FROM provisioning_events ORDER BY activity_date_time DESC LIMIT 1`,
+          )
+          .get() as { servicePrincipalId: string | null; appId: string | null } | undefined);
   return {
     org: settings.pulumiOrg ?? null,
-    servicePrincipalId: settings.servicePrincipalId ?? null,
-    appId: settings.provisioningAppId ?? null,
+    servicePrincipalId: settings.servicePrincipalId ?? logged?.servicePrincipalId ?? null,
+    appId: settings.provisioningAppId ?? logged?.appId ?? null,
     clientId: settings.clientId ?? null,
   };
 }
@@ -55,7 +68,7 @@ export function findingDetail(
   const fix = fixById(finding.fixId);
   return {
     ...finding,
-    fix: fix ? renderFix(fix, finding, fixContextOf(settings)) : null,
+    fix: fix ? renderFix(fix, finding, fixContextOf(db, settings)) : null,
     history: findingHistory(db, key),
     comparison: compareObjects(db, finding),
   };

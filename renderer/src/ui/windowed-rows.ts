@@ -25,6 +25,8 @@ interface Block<T> {
 export interface WindowedRows<T> {
   /** Rows the filter selects (null until the first page answers). */
   total: number | null;
+  /** The count stopped at `total`: more rows match (a broad search with other filters). */
+  capped: boolean;
   /** The row at a position, or undefined while its block loads. */
   rowAt: (index: number) => T | undefined;
   /** Tells which rows are on screen, so their blocks load. */
@@ -48,7 +50,12 @@ export function useWindowedRows<T>(
   fetchPage: FetchPage<T>,
   refetchOn: readonly EventName[],
 ): WindowedRows<T> {
-  const [state, setState] = useState({ key, total: null as number | null, error: null as ApiError | null });
+  const [state, setState] = useState({
+    key,
+    total: null as number | null,
+    capped: false,
+    error: null as ApiError | null,
+  });
   const [arrived, setArrived] = useState(0);
   const [, setVersion] = useState(0);
   const blocks = useRef(new Map<number, Block<T>>());
@@ -83,7 +90,11 @@ export function useWindowedRows<T>(
         blocks.current.set(block, { items: page.items, nextCursor: page.nextCursor });
         stale.current.delete(block);
         evictFarBlocks(blocks.current, visible.current);
-        setState((s) => ({ ...s, total: page.total ?? s.total, error: null }));
+        setState((s) =>
+          page.total === undefined
+            ? { ...s, error: null }
+            : { ...s, total: page.total, capped: page.totalCapped ?? false, error: null },
+        );
         setVersion((v) => v + 1);
       },
       (error: unknown) => {
@@ -116,7 +127,7 @@ export function useWindowedRows<T>(
 
   const events = refetchOn.join(',');
   useEffect(() => {
-    setState({ key, total: null, error: null });
+    setState({ key, total: null, capped: false, error: null });
     visible.current = { start: 0, end: 0 };
     reset();
     const recount = () => {
@@ -165,6 +176,7 @@ export function useWindowedRows<T>(
 
   return {
     total: state.key === key ? state.total : null,
+    capped: state.key === key && state.capped,
     rowAt,
     showRange,
     error: state.key === key ? state.error : null,

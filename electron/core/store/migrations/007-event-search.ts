@@ -7,7 +7,10 @@ import { eventSearchText } from '../event-search';
  * - Each entry gets an integer `seq` (in time order for the history stored now, arrival order after),
  *   the rowid of a contentless FTS5 index: the log is a WITHOUT ROWID table keyed by Graph's id. The
  *   index keeps no copy of the text and no positions (`detail=none`), which keeps it a small fraction
- *   of the log; searches are words as prefixes, all of which must appear.
+ *   of the log; searches are words, all of which must appear, the one being typed as a prefix. Short
+ *   prefixes are indexed (1 to 6 characters): a first keystroke that matches a million entries reads
+ *   one list instead of merging every word that starts with it.
+ * - The log gains an index by cause (the Overview's cause chart links to a cause's entries).
  * - Findings gain an index by root, so a root's symptoms (and their count per row) read directly, and
  *   one by Entra object, so a log entry finds the finding it feeds.
  */
@@ -22,11 +25,14 @@ export const eventSearch: Migration = {
     CREATE UNIQUE INDEX provisioning_events_by_seq ON provisioning_events (seq);
 
     CREATE VIRTUAL TABLE event_search USING fts5 (
-      body, content = '', contentless_delete = 1, detail = none, tokenize = 'unicode61 remove_diacritics 2'
+      body, content = '', contentless_delete = 1, detail = none, prefix = '1 2 3 4 5 6',
+      tokenize = 'unicode61 remove_diacritics 2'
     );
     INSERT INTO event_search (rowid, body)
       SELECT e.seq, ${eventSearchText}
         FROM provisioning_events e LEFT JOIN entra_users u ON u.id = e.source_id;
+
+    CREATE INDEX provisioning_events_by_cause ON provisioning_events (cause, activity_date_time);
 
     CREATE INDEX findings_by_root ON findings (root_key, resolved_at);
     CREATE INDEX findings_by_entra_id ON findings (entra_id, resolved_at);

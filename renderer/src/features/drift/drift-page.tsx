@@ -12,6 +12,7 @@ import type { PageProps } from '../../navigation/routes';
 import { replaceRoute } from '../../navigation/use-route';
 import { FilterSearch, FilterSelect, optionsOf } from '../../ui/filter-field';
 import { localTime, relativeTime } from '../../ui/time-text';
+import { RowCount } from '../../ui/row-count';
 import { VirtualTable, type Column } from '../../ui/virtual-table';
 import { driftFilters, useFindingRows, type DriftFilters } from './drift-store';
 import { FindingPanel } from './finding-panel';
@@ -89,11 +90,7 @@ export default function DriftPage({ params }: PageProps) {
       <section className="table-main" aria-label="Drift">
         <div className="section-head">
           <h1 className="page-title">Drift and findings</h1>
-          <p className="muted table-count" data-testid="row-count" aria-live="polite">
-            {rows.total === null
-              ? ''
-              : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'finding' : 'findings'}`}
-          </p>
+          <RowCount rows={rows} noun={['finding', 'findings']} />
         </div>
         <div className="filters" role="search" aria-label="Filter findings">
           <FilterSearch

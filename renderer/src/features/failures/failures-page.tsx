@@ -11,6 +11,7 @@ import type { PageProps } from '../../navigation/routes';
 import { replaceRoute } from '../../navigation/use-route';
 import { FilterSearch, FilterSelect, optionsOf } from '../../ui/filter-field';
 import { localTime } from '../../ui/time-text';
+import { RowCount } from '../../ui/row-count';
 import { VirtualTable, type Column } from '../../ui/virtual-table';
 import { EventPanel } from './event-panel';
 import { failureFilters, useEventRows, type FailureFilters } from './failures-store';
@@ -63,11 +64,7 @@ export default function FailuresPage({ params }: PageProps) {
       <section className="table-main" aria-label="Failures">
         <div className="section-head">
           <h1 className="page-title">Provisioning log</h1>
-          <p className="muted table-count" data-testid="row-count" aria-live="polite">
-            {rows.total === null
-              ? ''
-              : `${rows.total.toLocaleString()} ${rows.total === 1 ? 'entry' : 'entries'}`}
-          </p>
+          <RowCount rows={rows} noun={['entry', 'entries']} />
         </div>
         <div className="filters" role="search" aria-label="Filter the log">
           <FilterSearch
