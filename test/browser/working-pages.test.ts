@@ -44,10 +44,11 @@ describe('Drift, Failures and Configuration in Chromium, over the demo world', (
     expect(await open(served, '#/failures?status=failure', 'events-table')).toBe(
       count(served, `SELECT count(*) FROM provisioning_events WHERE status = 'failure'`),
     );
-    const cause = count(
-      served,
-      `SELECT cause FROM provisioning_events WHERE cause IS NOT NULL LIMIT 1`,
-    ) as never;
+    const cause = served
+      .db()
+      .prepare(`SELECT cause FROM provisioning_events WHERE cause IS NOT NULL LIMIT 1`)
+      .pluck()
+      .get() as string;
     expect(await open(served, `#/failures?cause=${cause}&type=User`, 'events-table')).toBe(
       count(
         served,
