@@ -17,6 +17,18 @@ describe('search text as an FTS5 query', () => {
     expect(searchQuery('')).toBeNull();
   });
 
+  it('spells out a prefix longer than the indexed ones as its few words, folded like the index', () => {
+    const asked: string[] = [];
+    const expand = (prefix: string) => {
+      asked.push(prefix);
+      return prefix === 'example' ? ['example', 'examples'] : null;
+    };
+    expect(searchQuery('bob@Example', expand)).toBe('"bob" AND ("example" OR "examples")');
+    expect(searchQuery('bob@exa', expand)).toBe('"bob" AND "exa"*'); // indexed: no lookup
+    expect(searchQuery('Ångströms', expand)).toBe('"Ångströms"*'); // too many words: a prefix
+    expect(asked).toEqual(['example', 'angstroms']);
+  });
+
   it('keeps at most 16 words', () => {
     expect(searchQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '))?.split(' AND ')).toHaveLength(
       16,

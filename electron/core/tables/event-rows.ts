@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 import type { InputOf, Page, ProvisioningEventRow } from '../../../shared/contract';
-import { searchQuery } from '../store/event-search';
+import { prefixExpander, searchQuery } from '../store/event-search';
 import { keysetPage } from '../store/keyset-page';
 import { conditions } from './sql-conditions';
 
@@ -28,7 +28,7 @@ type EventQuery = InputOf<'provisioningEvents.list'>;
 export function eventPage(db: Database.Database, query: EventQuery): Page<ProvisioningEventRow> {
   const { filter, sort, limit = 100, cursor, offset, total } = query;
   const { where, params, add } = conditions();
-  const match = filter?.text?.trim() ? searchQuery(filter.text) : undefined;
+  const match = filter?.text?.trim() ? searchQuery(filter.text, prefixExpander(db)) : undefined;
   if (match) add('event_search MATCH ?', match);
   if (filter?.status) add('status = ?', filter.status);
   if (filter?.identityType) add('identity_type = ?', filter.identityType);

@@ -23,6 +23,8 @@ interface Block<T> {
 }
 
 export interface WindowedRows<T> {
+  /** The list these rows are of (method and filter). */
+  key: string;
   /** Rows the filter selects (null until the first page answers). */
   total: number | null;
   /** The count stopped at `total`: more rows match (a broad search with other filters). */
@@ -175,6 +177,7 @@ export function useWindowedRows<T>(
   }, []);
 
   return {
+    key,
     total: state.key === key ? state.total : null,
     capped: state.key === key && state.capped,
     rowAt,

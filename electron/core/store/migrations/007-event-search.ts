@@ -28,6 +28,8 @@ export const eventSearch: Migration = {
       body, content = '', contentless_delete = 1, detail = none, prefix = '1 2 3 4 5 6',
       tokenize = 'unicode61 remove_diacritics 2'
     );
+    -- Its words, so a long typed prefix can be spelt out as the few words it stands for.
+    CREATE VIRTUAL TABLE event_search_terms USING fts5vocab (event_search, 'row');
     INSERT INTO event_search (rowid, body)
       SELECT e.seq, ${eventSearchText}
         FROM provisioning_events e LEFT JOIN entra_users u ON u.id = e.source_id;
