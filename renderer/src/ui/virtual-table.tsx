@@ -138,11 +138,13 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const pageRows = Math.max(1, Math.floor(viewport / rowHeight) - 1);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget) return;
+    // After a scroll that left the active row behind, the keys start from the first row in view.
+    const from = active >= first && active <= last ? active : first;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => move(active + 1),
-      ArrowUp: () => move(active - 1),
-      PageDown: () => move(active + pageRows),
-      PageUp: () => move(active - pageRows),
+      ArrowDown: () => move(from + 1),
+      ArrowUp: () => move(from - 1),
+      PageDown: () => move(from + pageRows),
+      PageUp: () => move(from - pageRows),
       Home: () => move(0),
       End: () => move(count - 1),
       Enter: () => {
