@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { CoreHost } from '../../electron/core/core-host';
 import { migrations } from '../../electron/core/store/migrations';
+import { ProvisioningEventsRepo } from '../../electron/core/store/provisioning-events-repo';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startTestCore } from '../helpers/core';
 
@@ -106,19 +107,27 @@ describe('the core host', () => {
     const databasePath = (await core.call('app.status', {})).database.path;
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(databasePath);
-    const insert =
-      db.prepare(`INSERT INTO provisioning_events (id, activity_date_time, status, action, identity_type,
-      source_display_name, raw, ingested_at) VALUES (?, ?, ?, 'create', 'User', ?, '{}', 'now')`);
-    db.transaction(() => {
-      for (let i = 0; i < 120; i++) {
-        insert.run(
-          `e${i}`,
-          new Date(Date.now() - (120 - i) * 60_000).toISOString(),
-          i % 4 ? 'success' : 'failure',
-          `User ${i}`,
-        );
-      }
-    })();
+    // Through the repository, as ingest writes them: numbered and indexed for search.
+    new ProvisioningEventsRepo(db).insertBatch(
+      Array.from({ length: 120 }, (_, i) => ({
+        id: `e${i}`,
+        activityDateTime: new Date(Date.now() - (120 - i) * 60_000).toISOString(),
+        status: i % 4 ? ('success' as const) : ('failure' as const),
+        action: 'create' as const,
+        identityType: 'User' as const,
+        sourceId: null,
+        sourceDisplayName: `User ${i}`,
+        targetId: null,
+        targetDisplayName: null,
+        errorCode: null,
+        cause: null,
+        cycleId: null,
+        jobId: null,
+        changeId: null,
+        raw: '{}',
+        ingestedAt: new Date().toISOString(),
+      })),
+    );
     db.close();
     const first = await core.call('provisioningEvents.list', { limit: 20, filter: { status: 'failure' } });
     expect(first.items).toHaveLength(20);

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 
 import type { ChecklistOutcome, ChecklistStep, Finding } from '../../../../shared/contract';
-import { docPages, docUrl } from '../../../../shared/fixes/doc-pages';
-import { fixFor } from '../../../../shared/fixes';
+import { guideDocFor } from '../../../../shared/fixes/guide-docs';
 import { guideStepLabels } from '../../../../shared/labels';
 import type { PageProps } from '../../navigation/routes';
 import { replaceRoute } from '../../navigation/use-route';
@@ -30,7 +29,7 @@ function StepFix({ findingKey }: { findingKey: string }) {
 
 function Step({ step, number, finding }: { step: ChecklistStep; number: number; finding?: Finding }) {
   const [open, setOpen] = useState(step.outcome === 'fail');
-  const doc = fixFor(step.kind)?.docs[0];
+  const doc = guideDocFor(step.kind);
   return (
     <li className="step" data-step={step.kind} data-outcome={step.outcome}>
       <div className="step-head">
@@ -38,8 +37,8 @@ function Step({ step, number, finding }: { step: ChecklistStep; number: number; 
         <span className={`outcome outcome-${step.outcome}`}>{outcomeLabels[step.outcome]}</span>
         <span className="step-title">{guideStepLabels[step.kind]}</span>
         {doc ? (
-          <a href={docUrl(doc)} target="_blank" rel="noreferrer noopener" className="step-guide">
-            {docPages[doc].title}
+          <a href={doc.url} target="_blank" rel="noreferrer noopener" className="step-guide">
+            {doc.title}
           </a>
         ) : null}
       </div>
