@@ -94,7 +94,13 @@ export class CollectorSession {
         this.summaryParts.job.status = jobStatusCode(job);
         return 1;
       }),
-      // The directory first: the log's entries are indexed for search with their users' addresses.
+      task('entra.configuration', configurationIntervalMs, async () => {
+        const { graph, target } = await this.entra();
+        await collectConfiguration(graph, target, this.context);
+        return 2;
+      }),
+      // The directory reads the stored scope, so it follows the configuration; it precedes the log,
+      // whose entries are indexed for search with their users' addresses.
       task('entra.directory', pollMs, async () => {
         const { graph, target } = await this.entra();
         this.summaryParts.entra = await collectDirectory(graph, target, this.context);
@@ -115,11 +121,6 @@ export class CollectorSession {
         );
         this.summaryParts.provisioningEvents = events;
         return events.ingested;
-      }),
-      task('entra.configuration', configurationIntervalMs, async () => {
-        const { graph, target } = await this.entra();
-        await collectConfiguration(graph, target, this.context);
-        return 2;
       }),
       task('pulumi.scim', pollMs, async () => {
         const { scim, missing } = await this.connections();

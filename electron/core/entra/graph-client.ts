@@ -10,7 +10,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import type { Clock } from '../time/clock';
 import type { TransportFactory } from '../transport/transport-factory';
 import { graphScope } from './credential-factory';
-import { PacingHandler, TransportHandler, type BudgetFor } from './graph-middleware';
+import { PacingHandler, TransportHandler, WholeAnswerHandler, type BudgetFor } from './graph-middleware';
 
 export interface GraphClientInput {
   graphUrl: string;
@@ -24,8 +24,8 @@ export interface GraphClientInput {
 }
 
 /**
- * Microsoft's Graph client with the chain built by hand: authentication → retry → pacing → our
- * transport. Built by hand because the default chain uses the global fetch and retries 429s without
+ * Microsoft's Graph client with the chain built by hand: authentication → retry → whole answer →
+ * pacing → our transport. Built by hand because the default chain uses the global fetch and retries 429s without
  * asking anyone's budget. The Graph host goes into customHosts, or the token is dropped.
  */
 export function createGraphClient(input: GraphClientInput): Client {
@@ -36,10 +36,12 @@ export function createGraphClient(input: GraphClientInput): Client {
   const retry = new RetryHandler(
     new RetryHandlerOptions(input.retryDelaySeconds ?? 3, input.maxRetries ?? 6),
   );
+  const wholeAnswer = new WholeAnswerHandler(input.transport.stats);
   const pacing = new PacingHandler(input.budgetFor, input.clock);
   const transport = new TransportHandler(input.transport.boundClient(input.graphUrl, null));
   authentication.setNext(retry);
-  retry.setNext(pacing);
+  retry.setNext(wholeAnswer);
+  wholeAnswer.setNext(pacing);
   pacing.setNext(transport);
   const url = new URL(input.graphUrl);
   return Client.initWithMiddleware({

@@ -2,6 +2,7 @@ import { GraphError } from '@microsoft/microsoft-graph-client';
 
 import { ScimWatchError } from '../../../shared/contract';
 import { explainMissingPermission, type GraphEndpoint } from '../../../shared/graph-permissions';
+import { connectionCut } from '../transport/connection-cut';
 
 /** Graph serves provisioning logs only to tenants with Entra ID P1/P2 (a finding of its own). */
 export class LicenseMissing extends ScimWatchError {
@@ -34,7 +35,10 @@ export function toScimWatchError(
   kind: 'application' | 'delegated',
 ): ScimWatchError {
   if (error instanceof ScimWatchError) return error;
-  if (error instanceof GraphError || (error && typeof error === 'object' && 'statusCode' in error)) {
+  // The Graph client wraps whatever failed (a cut, broken JSON) as a GraphError with status -1 or the
+  // answer's 200: only a status of 400 or more is Graph's own word.
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400) {
     const { statusCode, code, message } = error as GraphError;
     if (code === 'Authentication_RequestFromNonPremiumTenantOrB2CTenant') {
       return new LicenseMissing(
@@ -79,6 +83,13 @@ export function toScimWatchError(
     );
   }
   const text = error instanceof Error ? error.message : String(error);
+  if (connectionCut(error)) {
+    return new ScimWatchError(
+      'source_error',
+      `Microsoft Graph's answer was cut off: ${text}`,
+      'ScimWatch asked again and retries on the next poll; check the network or proxy if it persists.',
+    );
+  }
   if (/JSON|Unexpected end|Unterminated/i.test(text)) {
     return new ScimWatchError(
       'source_error',

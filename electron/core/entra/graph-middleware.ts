@@ -2,7 +2,9 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 
 import type { Clock } from '../time/clock';
 import type { RateBudget } from '../time/budget';
+import { connectionCut } from '../transport/connection-cut';
 import type { HostBoundClient } from '../transport/host-bound-client';
+import type { RequestStats } from '../transport/request-stats';
 
 /** Chooses the budget a request draws from (e.g. the reports budget for audit logs), or none. */
 export type BudgetFor = (url: URL) => RateBudget | undefined;
@@ -36,6 +38,64 @@ export class PacingHandler implements Middleware {
   setNext(next: Middleware): void {
     this.next = next;
   }
+}
+
+/**
+ * Reads a GET's answer whole before the Graph client sees it, and asks again (at most four times,
+ * 200 ms doubling) when the connection was cut or the JSON came incomplete: the RetryHandler only
+ * retries statuses, and a directory read is hundreds of GETs, so one cut would otherwise fail it all.
+ */
+export class WholeAnswerHandler implements Middleware {
+  private next: Middleware | undefined;
+
+  constructor(
+    private readonly stats: RequestStats,
+    private readonly maxAttempts = 4,
+    private readonly baseDelayMs = 200,
+  ) {}
+
+  async execute(context: Context): Promise<void> {
+    const method = ((context.options as RequestInit | undefined)?.method ?? 'GET').toUpperCase();
+    if (method !== 'GET') return this.next?.execute(context);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.next?.execute(context);
+        if (context.response) context.response = await wholeAnswer(context.response);
+        return;
+      } catch (error) {
+        if (!(connectionCut(error) || error instanceof IncompleteAnswer) || attempt >= this.maxAttempts)
+          throw error;
+        this.stats.retried += 1;
+        await new Promise((resolve) => setTimeout(resolve, this.baseDelayMs * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+}
+
+class IncompleteAnswer extends Error {
+  constructor() {
+    super('Microsoft Graph sent an incomplete JSON answer.');
+  }
+}
+
+/** The answer with its body read to the end (a cut throws here) and, when JSON, known to parse. */
+async function wholeAnswer(response: Response): Promise<Response> {
+  const { status, statusText, headers } = response;
+  const body = await response.arrayBuffer();
+  if (body.byteLength === 0 || status === 204 || status === 205 || status === 304)
+    return new Response(null, { status, statusText, headers });
+  if (/json/i.test(headers.get('content-type') ?? '')) {
+    try {
+      JSON.parse(new TextDecoder().decode(body));
+    } catch {
+      throw new IncompleteAnswer();
+    }
+  }
+  return new Response(body, { status, statusText, headers });
 }
 
 /**

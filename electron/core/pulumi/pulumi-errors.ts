@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { ScimWatchError } from '../../../shared/contract';
+import { connectionCut } from '../transport/connection-cut';
 import { isTransientStatus } from '../transport/request-stats';
 import { TransientReadError, retryAfterMs } from './read-with-retries';
 
@@ -74,11 +75,4 @@ export function unreachable(what: string, error: unknown): ScimWatchError {
   return connectionCut(error)
     ? new TransientReadError(message, hint)
     : new ScimWatchError('source_error', message, hint);
-}
-
-/** True for a connection that was made and then cut (reset, closed, terminated mid-body). */
-function connectionCut(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  const text = `${cause?.code ?? ''} ${cause?.message ?? ''} ${error instanceof Error ? error.message : ''}`;
-  return /ECONNRESET|UND_ERR_SOCKET|other side closed|terminated|socket hang up/i.test(text);
 }
