@@ -1,4 +1,4 @@
-import { GraphError } from '@microsoft/microsoft-graph-client';
+import type { GraphError } from '@microsoft/microsoft-graph-client';
 
 import { ScimWatchError } from '../../../shared/contract';
 import { explainMissingPermission, type GraphEndpoint } from '../../../shared/graph-permissions';
