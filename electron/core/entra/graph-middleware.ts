@@ -55,7 +55,7 @@ export class WholeAnswerHandler implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const method = ((context.options)?.method ?? 'GET').toUpperCase();
+    const method = (context.options?.method ?? 'GET').toUpperCase();
     if (method !== 'GET') return this.next?.execute(context);
     for (let attempt = 1; ; attempt++) {
       try {
