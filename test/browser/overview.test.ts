@@ -148,33 +148,13 @@ describe('the Overview in Chromium, over the demo world', () => {
 
     const before = Number(await kpi(served, 'failed-objects-24h'));
     const name = `=HYPERLINK("https://evil.example") <img src=x onerror="window.__xss=1"><b>Mallory</b> ${'W'.repeat(140)}`;
-    const user = (await served.control('POST', '/_control/users', {
-      userPrincipalName: 'mallory.planted@contoso.example',
-      mail: 'mallory.planted@contoso.example',
-      displayName: name,
-      accountEnabled: true,
-    })) as { id: string };
-    const { world } = served.app;
-    await served.control('POST', '/_control/provisioning-events', {
-      entries: [
-        {
-          tenantId: world.tenantId,
-          jobId: world.jobId,
-          servicePrincipal: world.servicePrincipal,
-          activityDateTime: new Date().toISOString(),
-          cycleId: 'planted',
-          action: 'create',
-          status: 'failure',
-          identityType: 'User',
-          source: { id: user.id, displayName: name },
-          target: { id: '', displayName: '' },
-          error: {
-            errorCode: 'SystemForCrossDomainIdentityManagementTooManyRequests',
-            reason: 'HTTP 429 Too Many Requests',
-          },
-        },
-      ],
-    });
+    await served.plantFailedCreate(
+      { userPrincipalName: 'mallory.planted@contoso.example', displayName: name, cycleId: 'planted' },
+      {
+        errorCode: 'SystemForCrossDomainIdentityManagementTooManyRequests',
+        reason: 'HTTP 429 Too Many Requests',
+      },
+    );
     const syncStarted = Date.now();
     await served.call('sync.run');
     await page.waitForSelector(`[data-testid="kpi-failed-objects-24h"]:text-is("${before + 1}")`);

@@ -183,30 +183,10 @@ describe('Drift, Failures and Configuration in Chromium, over the demo world', (
   it('shows hostile names as text without breaking the layout', async () => {
     const { page } = served;
     const name = `=cmd|' /C calc'!A0 <img src=x onerror="window.__xss=1"> \u202Egnp.exe 🧨👩🏽‍💻 ${'Ω'.repeat(10_000)}`;
-    const user = (await served.control('POST', '/_control/users', {
-      userPrincipalName: 'hostile.name@contoso.example',
-      mail: 'hostile.name@contoso.example',
-      displayName: name,
-      accountEnabled: true,
-    })) as { id: string };
-    const { world } = served.app;
-    await served.control('POST', '/_control/provisioning-events', {
-      entries: [
-        {
-          tenantId: world.tenantId,
-          jobId: world.jobId,
-          servicePrincipal: world.servicePrincipal,
-          activityDateTime: new Date().toISOString(),
-          cycleId: 'hostile',
-          action: 'create',
-          status: 'failure',
-          identityType: 'User',
-          source: { id: user.id, displayName: name },
-          target: { id: '', displayName: '' },
-          error: { errorCode: 'SystemForCrossDomainIdentityManagementBadRequest', reason: `<b>${name}</b>` },
-        },
-      ],
-    });
+    await served.plantFailedCreate(
+      { userPrincipalName: 'hostile.name@contoso.example', displayName: name, cycleId: 'hostile' },
+      { errorCode: 'SystemForCrossDomainIdentityManagementBadRequest', reason: `<b>${name}</b>` },
+    );
     await served.call('sync.run');
     await open(served, '#/failures?q=hostile.name', 'events-table');
     const cell = page.locator('[role="gridcell"]', { hasText: 'calc' }).first();

@@ -19,7 +19,15 @@ export interface ServedPage {
   db(): Database.Database;
   /** Calls the Graph emulator's control API. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
+  /** Adds a user to the emulated tenant and logs a failed create of it, as Entra would; not yet synced. */
+  plantFailedCreate(user: PlantedUser, error: { errorCode: string; reason: string }): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PlantedUser {
+  userPrincipalName: string;
+  displayName: string;
+  cycleId: string;
 }
 
 export async function openServedPage(): Promise<ServedPage> {
@@ -35,6 +43,16 @@ export async function openServedPage(): Promise<ServedPage> {
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   const emulatorAgent = new Agent({ connect: { ca: app.graph.caPem } });
   let database: Database.Database | undefined;
+  const control: ServedPage['control'] = async (method, path, body) => {
+    const response = await undiciFetch(`${app.graph.origin}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', 'x-emulator-control': app.graph.controlKey },
+      dispatcher: emulatorAgent,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.status === 204 ? null : await response.json();
+  };
   return {
     app,
     browser,
@@ -51,15 +69,32 @@ export async function openServedPage(): Promise<ServedPage> {
       return envelope.result;
     },
     db: () => (database ??= new Database(app.databasePath, { readonly: true, fileMustExist: true })),
-    control: async (method, path, body) => {
-      const response = await undiciFetch(`${app.graph.origin}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-emulator-control': app.graph.controlKey },
-        dispatcher: emulatorAgent,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    control,
+    plantFailedCreate: async ({ userPrincipalName, displayName, cycleId }, error) => {
+      const user = (await control('POST', '/_control/users', {
+        userPrincipalName,
+        mail: userPrincipalName,
+        displayName,
+        accountEnabled: true,
+      })) as { id: string };
+      const { world } = app;
+      await control('POST', '/_control/provisioning-events', {
+        entries: [
+          {
+            tenantId: world.tenantId,
+            jobId: world.jobId,
+            servicePrincipal: world.servicePrincipal,
+            activityDateTime: new Date().toISOString(),
+            cycleId,
+            action: 'create',
+            status: 'failure',
+            identityType: 'User',
+            source: { id: user.id, displayName },
+            target: { id: '', displayName: '' },
+            error,
+          },
+        ],
       });
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-      return response.status === 204 ? null : await response.json();
     },
     close: async () => {
       database?.close();
