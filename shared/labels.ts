@@ -1,3 +1,4 @@
+import type { ActionKind, ActionState, ResetScope } from './contract/actions';
 import type { JobState } from './contract/overview';
 import type { ProvisioningStatus } from './contract/rows';
 import type { StatRange } from './contract/stats';
@@ -144,3 +145,44 @@ export const guideStepLabels: Record<Extract<FindingKind, `config.${string}`>, s
   'config.saml_not_configured': 'SAML SSO is set up in Pulumi',
   'config.single_pulumi_admin': 'More than one Pulumi admin',
 };
+
+/** What each state of a retry or job action is called (the queue, the audit trail, the CLI). */
+export const actionStateLabels: Record<ActionState, string> = {
+  queued: 'Queued',
+  sending: 'Sending',
+  verifying: 'Verifying',
+  verified_succeeded: 'Verified: succeeded',
+  verified_failed: 'Verified: failed',
+  unverified: 'Unverified',
+  outcome_unknown: 'Outcome unknown',
+  failed: 'Refused by Graph',
+  cancelled: 'Cancelled',
+  done: 'Done',
+};
+
+export const actionKindLabels: Record<ActionKind, string> = {
+  retry: 'Retry',
+  'job.start': 'Start job',
+  'job.pause': 'Pause job',
+  'job.restart': 'Restart job',
+};
+
+/** What each restart scope does, in the words the confirmation uses. */
+export const resetScopeLabels: Record<ResetScope, string> = {
+  Escrows: 'Clears escrows: failures waiting to be retried are dropped, and the service stops retrying them.',
+  Watermark:
+    'Clears the watermark: the next cycle re-evaluates every user and group, not only changes (slow in large tenants).',
+  QuarantineState: 'Lifts the quarantine for now; the job is quarantined again if the errors return.',
+  ForceDeletes:
+    'Carries out deletions held back by accidental-deletion prevention (the threshold was exceeded). They cannot be undone.',
+  Full: 'All of the above at once.',
+};
+
+/** What each job action does, for its confirmation. */
+export const jobActionExplanations = {
+  start:
+    'Starts the provisioning job (and clears a quarantine): Entra resumes its cycles from where it stopped.',
+  pause: 'Pauses the job: Entra stops provisioning until someone starts it again. Nothing is lost.',
+  restart:
+    'Restarts the job like the portal’s "Restart provisioning": quarantine lifted, everyone re-evaluated, failures retried. Choose reset scopes to narrow or widen it.',
+} as const;

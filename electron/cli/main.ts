@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 
+import type { FailureCause } from '../../shared/finding-kinds';
 import { scimwatchVersion } from '../core/version';
 import { exitCodes } from './exit-codes';
 import { parseFailOn, parseSeverity } from './fail-on';
@@ -16,6 +17,8 @@ Commands:
       --tls-cert <file> PEM certificate for HTTPS
       --tls-key <file>  PEM private key for HTTPS
       --public-host <name>  Host name clients use, when it is not one of this machine's
+      --operator <name> Who acts through this server (recorded with every retry and job action;
+                        without it the served dashboard can only read). Or SCIMWATCH_OPERATOR.
   status [--json]       Show the active profile, source health and database
   profiles [--json]     List profiles (the active one is starred)
   sync --once [--json]  Poll the active profile once (or ask the server that polls it), then reconcile;
@@ -27,6 +30,16 @@ Commands:
       --include-resolved  Also list findings that have been resolved
       --fix             Print each finding's fix whole: its steps, links and documentation
       --fail-on <s>     Exit 2 when open findings reach severity s (error or warning)
+  retry                 Retry failed provisioning through Entra's provision-on-demand, then verify it
+      --object <id>     One user or group, by its Entra object id
+      --cause <cause>   Every open failure of this cause, e.g. email_in_use
+      --all-failed      Every open failure
+      --force           Also send what the evidence says will fail again
+      --json            One JSON line per change, then a summary line
+                        Exit 0 when all were verified succeeded, 2 when any was not
+  job start|pause|restart  Act on the provisioning job (restart: the portal's plain restart)
+      --reset-scope <s> With restart, repeatable: Escrows, Watermark, QuarantineState, ForceDeletes, Full
+  actions [--json]      The audit trail of retries and job actions, newest first (--limit <n>, default 50)
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
 
@@ -58,6 +71,13 @@ const options = {
   'include-resolved': { type: 'boolean' },
   fix: { type: 'boolean' },
   'fail-on': { type: 'string' },
+  operator: { type: 'string' },
+  object: { type: 'string' },
+  cause: { type: 'string' },
+  'all-failed': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'reset-scope': { type: 'string', multiple: true },
+  limit: { type: 'string' },
 } as const;
 
 function parsePort(raw: string | undefined): number | undefined {
@@ -79,6 +99,7 @@ async function run(argv: string[]): Promise<number> {
     print(usage);
     return command === undefined && !values.help ? exitCodes.error : exitCodes.ok;
   }
+  const jobAction = command === 'job' ? extra.shift() : undefined;
   if (extra.length) throw new Error(`Unexpected argument "${extra[0]}". See scimwatch --help.`);
   if (values.profile) process.env.SCIMWATCH_PROFILE = values.profile;
   if (values.demo) process.env.SCIMWATCH_PROFILE = 'demo';
@@ -91,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
         tlsCert: values['tls-cert'],
         tlsKey: values['tls-key'],
         publicHost: values['public-host'],
+        operator: values.operator ?? process.env.SCIMWATCH_OPERATOR,
       });
     case 'status':
       return (await import('./commands/status')).statusCommand({ json: values.json ?? false });
@@ -112,6 +134,39 @@ async function run(argv: string[]): Promise<number> {
         fix: values.fix ?? false,
         failOn: parseFailOn(values['fail-on']),
       });
+    case 'retry': {
+      const chosen = [values.object, values.cause, values['all-failed']].filter(Boolean).length;
+      if (chosen !== 1)
+        throw new Error('Name what to retry: --object <id>, --cause <cause> or --all-failed.');
+      const { failureCauses } = await import('../../shared/finding-kinds');
+      if (values.cause && !(failureCauses as readonly string[]).includes(values.cause))
+        throw new Error(`--cause must be one of ${failureCauses.join(', ')}, not "${values.cause}".`);
+      return (await import('./commands/retry')).retryCommand({
+        json: values.json ?? false,
+        object: values.object,
+        cause: values.cause as FailureCause | undefined,
+        allFailed: values['all-failed'] ?? false,
+        force: values.force ?? false,
+      });
+    }
+    case 'job': {
+      if (jobAction !== 'start' && jobAction !== 'pause' && jobAction !== 'restart')
+        throw new Error('Say which: scimwatch job start, job pause or job restart.');
+      if (values['reset-scope'] && jobAction !== 'restart')
+        throw new Error('--reset-scope goes with job restart only.');
+      const job = await import('./commands/job');
+      return job.jobCommand({
+        action: jobAction,
+        resetScopes: job.parseResetScopes(values['reset-scope']),
+        json: values.json ?? false,
+      });
+    }
+    case 'actions': {
+      const limit = Number(values.limit ?? '50');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+        throw new Error(`--limit must be 1-500, not "${values.limit}".`);
+      return (await import('./commands/actions')).actionsCommand({ json: values.json ?? false, limit });
+    }
     case 'demo': {
       const interval = Number(values.interval ?? '30');
       if (!(interval > 0))

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 
 import {
@@ -67,6 +68,11 @@ export interface CoreHostOptions {
    * They apply to the demo profile only, so they never make a live profile look configured.
    */
   demoEnvironment?: Record<string, string>;
+  /**
+   * Who is recorded as acting on the tenant. Defaults to the OS user, except for the server, where one
+   * token is shared by everyone who opens it: there it is the operator named at start, or no one.
+   */
+  actor?: string | null;
 }
 
 /**
@@ -257,6 +263,12 @@ export class CoreHost {
       budgetOverrides: budgetOverridesFrom(this.options.env ?? process.env),
       servesReads: role === 'writer' && this.options.oneShot === true,
       logFile: null,
+      actor:
+        this.options.actor !== undefined
+          ? this.options.actor
+          : this.options.hostKind === 'server'
+            ? null
+            : osUserName(),
     };
   }
 
@@ -279,5 +291,14 @@ export class CoreHost {
   private writeLogLine(line: string): void {
     const write = this.options.logWrite ?? fileLogWriter(join(this.dataDir, 'logs', 'scimwatch.log'));
     write(redactText(line, this.hostSecrets.knownSecrets()));
+  }
+}
+
+/** The OS account running ScimWatch, as the audit trail records it. */
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown user';
   }
 }

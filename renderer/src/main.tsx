@@ -6,6 +6,7 @@ import { preloadRoute } from './navigation/routes';
 import { parseRoute } from './navigation/route-url';
 import './styles.css';
 import './tables.css';
+import './actions.css';
 
 // The first page's code loads beside the app's first request, not after it.
 preloadRoute(parseRoute(window.location.hash).page);

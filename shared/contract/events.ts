@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { actionStates } from './actions';
 import { eventNames, type EventName } from './names';
 import type { AppStatus } from './status';
 
@@ -29,10 +30,13 @@ export const eventSchemas = {
     open: z.number().int().nonnegative(),
   }),
   'retry.updated': z.strictObject({
-    retryId: z.number().int().positive(),
-    state: z.enum(['queued', 'running', 'succeeded', 'failed', 'verified', 'unverified']),
+    actionId: z.number().int().positive(),
+    batchId: z.number().int().positive().nullable(),
+    state: z.enum(actionStates),
     message: z.string().max(1000),
   }),
+  /** The audit trail gained or changed a row (a job action, a retry queued or ended). */
+  'actions.changed': z.strictObject({ actionId: z.number().int().positive() }),
   'report.progress': z.strictObject({
     reportId: z.string().max(100),
     phase: z.string().max(100),

@@ -23,6 +23,12 @@ export const methodNames = [
   'reconcile.run',
   'reconcile.get',
   'retry.run',
+  'retry.control',
+  'retry.resend',
+  'retry.status',
+  'job.run',
+  'actions.list',
+  'actions.get',
   'report.create',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
@@ -33,6 +39,7 @@ export const eventNames = [
   'provisioningEvents.ingested',
   'findings.changed',
   'retry.updated',
+  'actions.changed',
   'report.progress',
   'auth.prompt',
 ] as const;

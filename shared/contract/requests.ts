@@ -3,6 +3,15 @@ import { z } from 'zod';
 import { methodNames, type MethodName } from './names';
 
 import { failureCauses, findingKindGroups, findingKinds } from '../finding-kinds';
+import {
+  actionKinds,
+  actionStates,
+  resetScopes,
+  type ActionDetail,
+  type ActionRow,
+  type RetryEnqueued,
+  type RetryQueueState,
+} from './actions';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
@@ -123,9 +132,67 @@ export const requests = {
     input: z.strictObject({ runId: z.number().int().positive().optional() }).default({}),
     output: returns<RunSnapshot | null>(),
   },
+  /** Queues provisionOnDemand retries: named objects, every open failure of a cause, or every open failure. */
   'retry.run': {
-    input: z.strictObject({ objectType: z.enum(['user', 'group']), entraId: z.uuid() }),
-    output: returns<{ retryId: number }>(),
+    input: z
+      .strictObject({
+        objects: z
+          .array(
+            z.strictObject({
+              entraId: z.uuid(),
+              objectType: z.enum(['user', 'group']).optional(),
+              findingKey: z.string().min(1).max(1000).optional(),
+            }),
+          )
+          .min(1)
+          .max(1000)
+          .optional(),
+        cause: z.enum(failureCauses).optional(),
+        allFailed: z.boolean().optional(),
+        /** Send even where the finding's evidence says it will fail again ("retry anyway"). */
+        force: z.boolean().default(false),
+      })
+      .refine((input) => [input.objects, input.cause, input.allFailed].filter(Boolean).length === 1, {
+        message: 'Name objects, a cause, or allFailed (exactly one).',
+      }),
+    output: returns<RetryEnqueued>(),
+  },
+  'retry.control': {
+    input: z.strictObject({
+      action: z.enum(['pause', 'resume', 'cancel']),
+      /** Cancel one batch only; without it, everything still queued. */
+      batchId: z.number().int().positive().optional(),
+    }),
+    output: returns<RetryQueueState>(),
+  },
+  /** Sends a finished retry again (an outcome unknown after a crash, an unverified or failed one). */
+  'retry.resend': {
+    input: z.strictObject({ actionId: z.number().int().positive() }),
+    output: returns<RetryEnqueued>(),
+  },
+  'retry.status': { input: noInput, output: returns<RetryQueueState>() },
+  'job.run': {
+    input: z.strictObject({
+      action: z.enum(['start', 'pause', 'restart']),
+      resetScopes: z.array(z.enum(resetScopes)).max(resetScopes.length).default([]),
+    }),
+    output: returns<ActionRow>(),
+  },
+  'actions.list': {
+    input: pageQuerySchema(
+      z.strictObject({
+        kind: z.enum(actionKinds).optional(),
+        state: z.enum(actionStates).optional(),
+        batchId: z.number().int().positive().optional(),
+        entraId: z.string().max(100).optional(),
+      }),
+      ['id'],
+    ),
+    output: returns<Page<ActionRow>>(),
+  },
+  'actions.get': {
+    input: z.strictObject({ id: z.number().int().positive() }),
+    output: returns<ActionDetail | null>(),
   },
   'report.create': {
     input: z.strictObject({ format: z.enum(['csv', 'json', 'html', 'pdf']) }),

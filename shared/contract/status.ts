@@ -1,3 +1,5 @@
+import type { WriteAccess } from './actions';
+
 /** Health of one side of the wire, as the dashboard's status bar shows it. */
 export type SourceHealth = 'ok' | 'degraded' | 'error' | 'not_configured' | 'never_polled';
 
@@ -39,5 +41,7 @@ export interface AppStatus {
   sources: { entra: SourceStatus; pulumi: SourceStatus };
   database: { path: string; schemaVersion: number; sizeBytes: number; provisioningEvents: number };
   secretStorage: { backend: string; warning: string | null };
+  /** Whether retries and job actions are offered, and who is recorded as acting. */
+  actions: WriteAccess & { actor: string | null };
   generatedAt: string;
 }

@@ -45,7 +45,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!existsSync(`${rendererDir}index.html`)) throw new Error('Build the renderer first (npm run build).');
   const dir = makeTempDir();
   const { demo, env } = await startStillDemo(dir.path);
-  const { core } = await startTestCore(join(dir.path, 'data'), {}, { demoEnvironment: env });
+  // Sent retries are verified every 300 ms (a minute in production); actions are recorded as this tester.
+  const { core } = await startTestCore(
+    join(dir.path, 'data'),
+    { SCIMWATCH_VERIFY_EVERY_MS: '300' },
+    { demoEnvironment: env, actor: 'Browser Tester' },
+  );
   await core.call('sync.run', {});
   const server = await startServer({ core, staticDir: rendererDir });
   const browser = await chromium.launchServer({

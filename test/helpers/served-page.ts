@@ -19,8 +19,11 @@ export interface ServedPage {
   db(): Database.Database;
   /** Calls the Graph emulator's control API. */
   control(method: string, path: string, body?: unknown): Promise<unknown>;
-  /** Adds a user to the emulated tenant and logs a failed create of it, as Entra would; not yet synced. */
-  plantFailedCreate(user: PlantedUser, error: { errorCode: string; reason: string }): Promise<void>;
+  /**
+   * Adds a user to the emulated tenant (assigned to the app if asked) and logs a failed create of it,
+   * as Entra would; not yet synced. Returns its Entra id.
+   */
+  plantFailedCreate(user: PlantedUser, error: { errorCode: string; reason: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,8 @@ export interface PlantedUser {
   userPrincipalName: string;
   displayName: string;
   cycleId: string;
+  /** Assigned to the provisioning app, so it is in scope (and a retry can mend it). */
+  assign?: boolean;
 }
 
 export async function openServedPage(): Promise<ServedPage> {
@@ -70,7 +75,7 @@ export async function openServedPage(): Promise<ServedPage> {
     },
     db: () => (database ??= new Database(app.databasePath, { readonly: true, fileMustExist: true })),
     control,
-    plantFailedCreate: async ({ userPrincipalName, displayName, cycleId }, error) => {
+    plantFailedCreate: async ({ userPrincipalName, displayName, cycleId, assign }, error) => {
       const user = (await control('POST', '/_control/users', {
         userPrincipalName,
         mail: userPrincipalName,
@@ -78,6 +83,10 @@ export async function openServedPage(): Promise<ServedPage> {
         accountEnabled: true,
       })) as { id: string };
       const { world } = app;
+      if (assign)
+        await control('POST', `/_control/servicePrincipals/${world.servicePrincipal.id}/assignments`, {
+          principalId: user.id,
+        });
       await control('POST', '/_control/provisioning-events', {
         entries: [
           {
@@ -95,6 +104,7 @@ export async function openServedPage(): Promise<ServedPage> {
           },
         ],
       });
+      return user.id;
     },
     close: async () => {
       database?.close();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { RunSnapshot, SyncSummary } from '../../shared/contract';
-import type { CoreHost } from '../../electron/core/core-host';
+import type { CoreHost, CoreHostOptions } from '../../electron/core/core-host';
 import type { EmulatedWorld } from '../../electron/emulators/emulated-world';
 import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
 import { startTestCore } from './core';
@@ -22,6 +22,7 @@ export async function watchWorld(
   world: EmulatedWorld,
   dir: string,
   extraEnvironment: Record<string, string> = {},
+  coreOptions: Partial<CoreHostOptions> = {},
 ): Promise<WatchedWorld> {
   const connection = connectScimWatch(world);
   const caFile = join(dir, 'ca.pem');
@@ -30,12 +31,16 @@ export async function watchWorld(
   const { SCIMWATCH_PULUMI_SCIM_TOKEN: _fromSettings, ...environment } = connection.environment;
   // A pass asks a failing source again a tenth of a second later, not a second: worlds that keep a
   // side failing on purpose (a stalled job) need not wait in every proof.
-  const { core } = await startTestCore(dir, {
-    ...environment,
-    SCIMWATCH_CA_FILE: caFile,
-    SCIMWATCH_RETRY_DELAY_MS: '100',
-    ...extraEnvironment,
-  });
+  const { core } = await startTestCore(
+    dir,
+    {
+      ...environment,
+      SCIMWATCH_CA_FILE: caFile,
+      SCIMWATCH_RETRY_DELAY_MS: '100',
+      ...extraEnvironment,
+    },
+    coreOptions,
+  );
   const setScimToken = async (token: string) => {
     await core.call('settings.update', { secrets: { pulumiScimToken: token } });
   };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 import { CoreHost } from '../../core/core-host';
@@ -16,6 +17,8 @@ export interface ServeFlags {
   tlsCert: string | undefined;
   tlsKey: string | undefined;
   publicHost: string | undefined;
+  /** Who acts through this server; one token is shared by everyone who opens it. */
+  operator: string | undefined;
 }
 
 /** The built dashboard sits beside the Node build: out/node/cli.js → out/renderer/. */
@@ -39,6 +42,8 @@ export async function serveCommand(flags: ServeFlags): Promise<number> {
       lockAs: { command: 'scimwatch serve', url: null },
       poll: true,
       freshDemoDatabase: true,
+      // The demo world is emulated: acting on it harms no one, so its actions carry the OS user.
+      actor: flags.operator?.trim() || (demo ? userInfo().username : null),
       ...(demo ? { demoEnvironment: demo.environment } : {}),
     });
   } catch (error) {

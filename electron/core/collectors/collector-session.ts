@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import { ScimWatchError, secretNames, type SyncSummary } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import { LicenseMissing, PermissionMissing } from '../entra/graph-errors';
+import { grantsDocument, grantsFromToken, type TokenGrants } from '../entra/token-grants';
 import { TransientReadError } from '../pulumi/read-with-retries';
 import { PollState, type PollSource } from '../store/poll-state-repo';
 import { countProvisioningEvents } from '../store/provisioning-events-repo';
+import { saveDocument } from '../store/source-documents-repo';
 import { isoNow, type CollectContext } from './collect-context';
 import { openConnections, type CollectorRuntime, type Connections } from './connections';
 import { collectDirectory } from './entra-directory-collector';
@@ -90,6 +92,7 @@ export class CollectorSession {
       task('entra.job', jobIntervalMs, async () => {
         const { graph } = await this.entra();
         this.target = await resolveTarget(graph, this.settings(), this.context);
+        await this.recordGrants();
         const job = await collectJobStatus(graph, this.target, this.context);
         this.summaryParts.job.status = jobStatusCode(job);
         return 1;
@@ -239,6 +242,35 @@ export class CollectorSession {
       );
     this.target ??= await resolveTarget(graph, this.settings(), this.context);
     return { graph, target: this.target };
+  }
+
+  /**
+   * The Graph client and the resolved job for retries and job actions, with what the token grants
+   * (stored, so `app.status` can say whether actions are possible without trying one).
+   */
+  async forActions() {
+    const { graph, target } = await this.entra();
+    if (!target.jobId)
+      throw new ScimWatchError(
+        'not_configured',
+        'The provisioning app has no synchronization job to act on.',
+        'Check the job id in Settings.',
+      );
+    return {
+      graph,
+      servicePrincipalId: target.servicePrincipalId,
+      jobId: target.jobId,
+      grants: await this.recordGrants(),
+    };
+  }
+
+  /** Reads the token's claims (MSAL's cached token: no request when it is fresh) and stores them. */
+  private async recordGrants(): Promise<TokenGrants | null> {
+    const { credential, graphScope } = await this.connections();
+    const token = await credential?.getToken(graphScope);
+    const grants = token ? grantsFromToken(token.token) : null;
+    saveDocument(this.handler.db, grantsDocument, grants, isoNow(this.runtime.clock));
+    return grants;
   }
 
   /** Clients are kept between passes (MSAL's token cache lives in them) until settings or secrets change. */

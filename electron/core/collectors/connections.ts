@@ -15,7 +15,7 @@ import { currentSettings, type CoreContext } from '../context';
 import { PulumiRestClient } from '../pulumi/rest-client';
 import { PulumiScimClient } from '../pulumi/scim-client';
 import { Budgets, type BudgetSpec } from '../time/budget';
-import { passRetryKey, reportsBudget } from './budget-overrides';
+import { onDemandBudget, passRetryKey, reportsBudget } from './budget-overrides';
 import { systemClock, type Clock } from '../time/clock';
 import { RequestStats } from '../transport/request-stats';
 import { TransportFactory } from '../transport/transport-factory';
@@ -113,7 +113,9 @@ async function openGraph(
       budgetFor: (url) =>
         url.pathname.includes('/auditLogs/')
           ? runtime.budgets.get('graph.reports', reportsBudget)
-          : undefined,
+          : url.pathname.endsWith('/provisionOnDemand')
+            ? runtime.budgets.get('graph.onDemand', onDemandBudget)
+            : undefined,
     }),
     delegated ? 'delegated' : 'application',
   );

@@ -8,7 +8,10 @@ export type CrashPoint =
   | 'events.in-transaction'
   | 'events.committed'
   | 'directory.in-transaction'
-  | 'pulumi.in-transaction';
+  | 'pulumi.in-transaction'
+  | 'retry.before-send'
+  | 'retry.after-send'
+  | 'retry.verifying';
 
 const reached = new Map<string, number>();
 

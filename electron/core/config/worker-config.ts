@@ -22,4 +22,6 @@ export interface WorkerConfig {
   /** A writer that also answers reads (one-shot commands start no reader). */
   servesReads: boolean;
   logFile: string | null;
+  /** Who acts on the tenant (retries, job actions): the OS user, or serve's operator; null refuses them. */
+  actor: string | null;
 }

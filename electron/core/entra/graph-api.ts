@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 
-import type { ProvisioningStatus } from '../../../shared/contract';
+import type { ProvisioningStatus, ResetScope } from '../../../shared/contract';
 import type { GraphEndpoint } from '../../../shared/graph-permissions';
 import { toScimWatchError } from './graph-errors';
 import type {
@@ -25,10 +25,6 @@ export interface ProvisioningQuery {
   top?: number;
   order?: 'asc' | 'desc';
 }
-
-/** The restart scopes Graph accepts; ScimWatch never sends ConnectorDataStore or Full without a person confirming. */
-export type ResetScope =
-  'Escrows' | 'Watermark' | 'QuarantineState' | 'ForceDeletes' | 'ConnectorDataStore' | 'Full';
 
 const quote = (value: string) => `'${value.replace(/'/g, "''")}'`;
 

@@ -25,5 +25,11 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'reconcile.run': 'writer',
   'reconcile.get': 'reader',
   'retry.run': 'writer',
+  'retry.control': 'writer',
+  'retry.resend': 'writer',
+  'retry.status': 'reader',
+  'job.run': 'writer',
+  'actions.list': 'reader',
+  'actions.get': 'reader',
   'report.create': 'writer',
 };

@@ -6,7 +6,6 @@ import type { HandlerTable } from './context';
  * clear `not_implemented` error instead of pretending to work.
  */
 const arrivesWith: Partial<Record<MethodName, string>> = {
-  'retry.run': 'one-click retry (provisionOnDemand)',
   'report.create': 'reconciliation reports',
 };
 

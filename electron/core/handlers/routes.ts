@@ -1,3 +1,4 @@
+import { actionReadHandlers, actionWriteHandlers } from './actions';
 import type { HandlerTable } from './context';
 import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
@@ -16,10 +17,12 @@ export const readerHandlers: HandlerTable = {
   ...tableHandlers,
   ...reconcileReadHandlers,
   ...statsHandlers,
+  ...actionReadHandlers,
 };
 
 export const writerHandlers: HandlerTable = {
   ...writeSettingsHandlers,
   ...syncHandlers,
+  ...actionWriteHandlers,
   ...pendingHandlers,
 };

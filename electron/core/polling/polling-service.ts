@@ -4,6 +4,9 @@ import type {
   ReconcileTrigger,
   SyncRunResult,
 } from '../../../shared/contract';
+import { ActionService } from '../actions/action-service';
+import { defaultRetryTimings } from '../actions/retry-runner';
+import { verifyKey } from '../collectors/budget-overrides';
 import { CollectorSession } from '../collectors/collector-session';
 import { testConnection } from '../collectors/connection-test';
 import { createRuntime, type CollectorRuntime } from '../collectors/connections';
@@ -22,6 +25,7 @@ export class PollingService {
   private readonly session: CollectorSession;
   private readonly reconciler: Reconciler;
   private scheduler: Scheduler | undefined;
+  private actionService: ActionService | undefined;
 
   constructor(private readonly context: CoreContext) {
     this.runtime = createRuntime(context.config.budgetOverrides);
@@ -32,9 +36,45 @@ export class PollingService {
     this.reconciler = new Reconciler(context, this.runtime.clock);
   }
 
-  /** Starts polling every source on its interval. */
+  /**
+   * Retries and job actions, on this service's clients. Built on first use, when it also settles what
+   * a crash left in flight and resumes the queue.
+   */
+  actions(): ActionService {
+    if (this.actionService) return this.actionService;
+    const { context, runtime } = this;
+    const verifyEveryMs =
+      context.config.budgetOverrides[verifyKey]?.windowMs ?? defaultRetryTimings.verifyEveryMs;
+    this.actionService = new ActionService(
+      {
+        db: context.db,
+        clock: runtime.clock,
+        log: context.log,
+        entra: () => this.session.forActions(),
+        collect: async () => void (await this.syncOnce()),
+        updated: (action) => {
+          if (action.kind === 'retry')
+            context.emit('retry.updated', {
+              actionId: action.id,
+              batchId: action.batchId,
+              state: action.state,
+              message: (action.message ?? '').slice(0, 1000),
+            });
+          context.emit('actions.changed', { actionId: action.id });
+        },
+      },
+      context.config.actor,
+      // Twenty passes before a retry is unverified: 20 minutes by default (real logs lag by minutes).
+      { verifyEveryMs, verifyTimeoutMs: verifyEveryMs * 20 },
+    );
+    this.actionService.resume();
+    return this.actionService;
+  }
+
+  /** Starts polling every source on its interval, and resumes the retry queue. */
   start(): void {
     if (this.scheduler) return;
+    this.actions();
     this.scheduler = new Scheduler(this.session.tasks(), {
       clock: this.runtime.clock,
       onScheduled: (source, at) => this.session.scheduled(source, at),
@@ -46,6 +86,7 @@ export class PollingService {
 
   /** Cancels waits and requests, and resolves once every run has settled (before the database closes). */
   async stop(): Promise<void> {
+    await this.actionService?.stop();
     await this.scheduler?.stop();
     this.scheduler = undefined;
     await this.reconciler.stop();

@@ -3,9 +3,11 @@ import { statSync } from 'node:fs';
 import type { AppStatus, SourceStatus } from '../../../shared/contract';
 import { missingSettings } from '../config/completeness';
 import { currentSettings, type CoreContext } from '../context';
+import { grantsDocument, writeAccessOf, type TokenGrants } from '../entra/token-grants';
 import { demoProfile } from '../profiles/profile-registry';
 import { PollState, type PollRow } from '../store/poll-state-repo';
 import { countProvisioningEvents } from '../store/provisioning-events-repo';
+import { readDocument } from '../store/source-documents-repo';
 
 /** Folds the poll state of one side's collectors into the health the status bar shows. */
 function sourceStatus(rows: PollRow[], configured: boolean): SourceStatus {
@@ -84,6 +86,20 @@ export async function buildStatus(context: CoreContext): Promise<AppStatus> {
       provisioningEvents: eventCount,
     },
     secretStorage: storage,
+    actions: actionAccess(context),
     generatedAt: new Date().toISOString(),
   };
+}
+
+/** Actions need someone to record and a token whose claims allow writes (stored by the writer). */
+function actionAccess({ db, config }: CoreContext): AppStatus['actions'] {
+  if (!config.actor)
+    return {
+      allowed: false,
+      reason:
+        'This server was started without --operator, so ScimWatch cannot record who acts: retries and job actions are off.',
+      source: 'unknown',
+      actor: null,
+    };
+  return { ...writeAccessOf(readDocument<TokenGrants>(db, grantsDocument)), actor: config.actor };
 }

@@ -157,6 +157,11 @@ export function registerControlApi(router: Router, key: string, targets: Control
     )
     .on(
       'PUT',
+      '/_control/log-delay',
+      guarded((body) => void (tenant.log.delayMs = Math.max(0, Number(body.ms ?? 0)))),
+    )
+    .on(
+      'PUT',
       '/_control/licensed',
       guarded((body) => void (tenant.licensed = body.licensed !== false)),
     )

@@ -21,6 +21,13 @@ const defaultMaxEntries = 100_000;
 export class ProvisioningLog implements LogSource {
   private entries: JsonObject[] = [];
   private keys: LogKey[] = [];
+  /** When each entry appears in the API (wall time), beside it. */
+  private visibleAt: number[] = [];
+  /**
+   * How long an entry takes to appear in the API after it is written: Graph's provisioning logs lag
+   * the action by minutes, so a reader never sees what was just done (and must not read its absence).
+   */
+  delayMs = 0;
 
   constructor(private readonly maxEntries = defaultMaxEntries) {}
 
@@ -31,10 +38,12 @@ export class ProvisioningLog implements LogSource {
     while (index > 0 && compareKeys(this.keys[index - 1] as LogKey, key) > 0) index--;
     this.entries.splice(index, 0, entry);
     this.keys.splice(index, 0, key);
+    this.visibleAt.splice(index, 0, Date.now() + this.delayMs);
     if (this.entries.length > this.maxEntries) {
       const excess = this.entries.length - this.maxEntries;
       this.entries.splice(0, excess);
       this.keys.splice(0, excess);
+      this.visibleAt.splice(0, excess);
     }
   }
 
@@ -52,9 +61,10 @@ export class ProvisioningLog implements LogSource {
     let index: number;
     if (order === 'asc') index = after ? this.firstIndex(after, 'greater') : 0;
     else index = (after ? this.firstIndex(after, 'greaterOrEqual') : this.entries.length) - 1;
+    const now = Date.now();
     for (; index >= 0 && index < this.entries.length; index += step) {
       const entry = this.entries[index] as JsonObject;
-      if (!matchesFilter(entry, clauses)) continue;
+      if ((this.visibleAt[index] as number) > now || !matchesFilter(entry, clauses)) continue;
       if (entries.length === limit) return { entries, more: true };
       entries.push(entry);
     }

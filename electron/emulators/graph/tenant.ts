@@ -43,6 +43,8 @@ export class EmulatedTenant {
   readonly schemas = new Map<string, JsonObject>();
   readonly secrets = new Map<string, SecretPair[]>();
   readonly log = new ProvisioningLog();
+  /** Every job restart Graph accepted, with the reset scope it was asked for (tests read what arrived). */
+  readonly restarts: { jobId: string; resetScope: string }[] = [];
   /** Older entries a scenario computes on demand (the `scale` scenario's synthetic history). */
   history: LogSource | null = null;
   readonly changes = new ChangeLog();

@@ -13,6 +13,7 @@ export const pages = [
       'One person or team across both sides: “why isn’t alice in Pulumi?” answered from logs, scope and data.',
   },
   { id: 'configuration', title: 'Configuration', upcoming: null },
+  { id: 'actions', title: 'Actions', upcoming: null },
   {
     id: 'reports',
     title: 'Reports',

@@ -16,6 +16,7 @@ const loaders: Record<PageId, () => PageModule> = {
   failures: () => import('../features/failures/failures-page'),
   lookup: upcoming,
   configuration: () => import('../features/configuration/configuration-page'),
+  actions: () => import('../features/actions/actions-page'),
   reports: upcoming,
   settings: () => import('../features/settings/settings-page'),
 };

@@ -6,6 +6,7 @@ import { reconciliation } from './004-reconciliation';
 import { objectKeys } from './005-object-keys';
 import { rollups } from './006-rollups';
 import { eventSearch } from './007-event-search';
+import { actions } from './008-actions';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   objectKeys,
   rollups,
   eventSearch,
+  actions,
 ];

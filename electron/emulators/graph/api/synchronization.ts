@@ -141,6 +141,7 @@ export function registerSynchronization(
         .filter(Boolean);
       const unknown = flags.find((f) => !resetScopes.has(f));
       if (unknown) return sendGraphError(res, 400, 'BadRequest', `Unknown resetScope value '${unknown}'.`);
+      context.tenant.restarts.push({ jobId: req.params.job ?? '', resetScope: scope });
       const status = job.status as JsonObject;
       if (flags.some((f) => f === 'QuarantineState' || f === 'Full')) status.quarantine = null;
       status.code = 'Active';

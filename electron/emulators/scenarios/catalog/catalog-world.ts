@@ -1,3 +1,4 @@
+import type { GraphEmulatorOptions } from '../../graph/graph-emulator';
 import { startEmulatedWorld, type EmulatedWorld } from '../../emulated-world';
 import { manualWorldClock, worldOffsetMs } from '../../world-clock';
 import { useHealthyConfiguration } from '../world-steps';
@@ -27,9 +28,13 @@ export const catalogQuarantine = { baseEscrowThreshold: 10, totalEscrowThreshold
  * clock starting `offsetMs` before the real now (by default the offset this run's worlds share; see
  * world-clock.ts). Each read moves it by a second, as real cycles take time.
  */
-export async function startCatalogWorld(offsetMs = worldOffsetMs()): Promise<CatalogWorld> {
+export async function startCatalogWorld(
+  offsetMs = worldOffsetMs(),
+  graph: GraphEmulatorOptions = {},
+): Promise<CatalogWorld> {
   const clock = manualWorldClock(offsetMs);
   const world = await startEmulatedWorld({
+    graph,
     now: clock.tick,
     intervalMs: catalogIntervalMs,
     quarantine: { ...catalogQuarantine, unauthorizedCycles: 3 },

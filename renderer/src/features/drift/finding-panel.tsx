@@ -2,6 +2,7 @@ import type { FindingDetail } from '../../../../shared/contract';
 import { findingKindLabels, severityLabels } from '../../../../shared/labels';
 import { DetailPanel } from '../../ui/detail-panel';
 import { FixView } from '../../ui/fix-view';
+import { RetryButton } from '../actions/retry-button';
 import { QueryState } from '../../ui/query-state';
 import { localTime } from '../../ui/time-text';
 import { useFindingDetail } from './drift-store';
@@ -69,6 +70,10 @@ function History({ finding }: { finding: FindingDetail }) {
   );
 }
 
+/** Findings about one object that provisioning it again can mend (not configuration or the job). */
+const retriable = (kind: FindingDetail['kind']) =>
+  kind.startsWith('user.') || kind.startsWith('team.') || kind === 'provisioning.failure';
+
 function FindingBody({ finding }: { finding: FindingDetail }) {
   const evidence = Object.entries(finding.evidence);
   return (
@@ -79,6 +84,15 @@ function FindingBody({ finding }: { finding: FindingDetail }) {
       <p className="detail-name">{finding.displayName}</p>
       <Comparison finding={finding} />
       {finding.fix ? <FixView fix={finding.fix} /> : null}
+      {finding.entraId && !finding.resolvedAt && retriable(finding.kind) ? (
+        <RetryButton
+          entraId={finding.entraId}
+          objectType={
+            finding.kind.startsWith('team.') ? 'group' : finding.kind.startsWith('user.') ? 'user' : undefined
+          }
+          findingKey={finding.key}
+        />
+      ) : null}
       {evidence.length ? (
         <section aria-label="Evidence">
           <h3>Evidence</h3>

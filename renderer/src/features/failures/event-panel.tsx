@@ -3,6 +3,7 @@ import { failureCauseLabels, provisioningStatusLabels } from '../../../../shared
 import { routeHref } from '../../navigation/use-route';
 import { DetailPanel } from '../../ui/detail-panel';
 import { FixView } from '../../ui/fix-view';
+import { RetryButton } from '../actions/retry-button';
 import { QueryState } from '../../ui/query-state';
 import { localTime } from '../../ui/time-text';
 import { useEventDetail } from './failures-store';
@@ -94,6 +95,13 @@ function EventBody({ event }: { event: ProvisioningEventDetail }) {
         </section>
       ) : null}
       {event.fix ? <FixView fix={event.fix} /> : null}
+      {event.status === 'failure' && event.sourceId && /^(user|group)$/i.test(event.identityType) ? (
+        <RetryButton
+          entraId={event.sourceId}
+          objectType={event.identityType.toLowerCase() === 'group' ? 'group' : 'user'}
+          findingKey={event.findingKey ?? undefined}
+        />
+      ) : null}
       {steps.length ? (
         <section aria-label="Steps">
           <h3>Steps</h3>

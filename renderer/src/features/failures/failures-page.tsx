@@ -13,6 +13,7 @@ import { FilterSearch, FilterSelect, optionsOf } from '../../ui/filter-field';
 import { localTime } from '../../ui/time-text';
 import { RowCount } from '../../ui/row-count';
 import { VirtualTable, type Column } from '../../ui/virtual-table';
+import { BulkRetry } from '../actions/bulk-retry';
 import { EventPanel } from './event-panel';
 import { failureFilters, useEventRows, type FailureFilters } from './failures-store';
 
@@ -105,6 +106,7 @@ export default function FailuresPage({ params }: PageProps) {
             onChange={(range) => set({ range: range as FailureFilters['range'] })}
           />
         </div>
+        {filters.cause ? <BulkRetry cause={filters.cause} /> : null}
         <VirtualTable
           label="Provisioning log entries"
           testId="events-table"

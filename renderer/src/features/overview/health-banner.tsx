@@ -1,6 +1,7 @@
 import type { JobBanner, JobState } from '../../../../shared/contract';
 import { jobStateLabels } from '../../../../shared/labels';
 import { localTime, relativeTime } from '../../ui/time-text';
+import { JobActions } from '../actions/job-actions';
 
 const tone: Record<JobState, 'ok' | 'warning' | 'error' | 'neutral'> = {
   active: 'ok',
@@ -54,6 +55,7 @@ export function HealthBanner({ job, entraAge }: { job: JobBanner | null; entraAg
           at={job.nextCycleDueAt}
         />
       </dl>
+      <JobActions state={job.state} />
       {entraAge ? <p className="stale">Entra is not answering: this is the job as read {entraAge}.</p> : null}
     </section>
   );
