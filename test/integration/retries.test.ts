@@ -13,13 +13,15 @@ import { makeTempDir } from '../helpers/temp-dir';
 import { watchWorld, type WatchedWorld } from '../helpers/watched-world';
 
 /**
- * provisionOnDemand's limit (5 per window) with the window scaled on both sides to a second, a log
+ * provisionOnDemand's and the reports' limits (5 per window) with the window scaled on both sides to a second, a log
  * that lags the action as Graph's does, and verification passes every 300 ms.
  */
 const onDemandWindowMs = 1000;
 const environment = {
   SCIMWATCH_VERIFY_EVERY_MS: '300',
   SCIMWATCH_ON_DEMAND_WINDOW_MS: String(onDemandWindowMs),
+  // Each verification pass reads the log, whose limit (5 per 10 s) is scaled the same way.
+  SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: String(onDemandWindowMs),
 };
 const logDelayMs = 700;
 
@@ -30,7 +32,10 @@ describe('retries through provisionOnDemand, verified against the log and Pulumi
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    world = await startCatalogWorld(undefined, { onDemandBudget: { count: 5, windowMs: onDemandWindowMs } });
+    world = await startCatalogWorld(undefined, {
+      onDemandBudget: { count: 5, windowMs: onDemandWindowMs },
+      reportsBudget: { count: 5, windowMs: onDemandWindowMs },
+    });
     ids.fixed = addAssignedUser(world, 'fixed@contoso.test', { mail: null });
     ids.unfixed = addAssignedUser(world, 'unfixed@contoso.test', { mail: null });
     ids.gone = addAssignedUser(world, 'gone@contoso.test');
