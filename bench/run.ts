@@ -25,6 +25,7 @@ const cases: BenchCase[] = [
   overviewScaleCase,
   demoDayGrowthCase,
   reportsPacingCase,
+  retryPacingCase,
   storeInsertCase,
   cliStartupCase,
 ];

@@ -1,9 +1,4 @@
-import {
-  isFinishedAction,
-  type ActionRow,
-  type InputOf,
-  type RetryEnqueued,
-} from '../../../shared/contract';
+import { isFinishedAction, type ActionRow, type InputOf, type RetryEnqueued } from '../../../shared/contract';
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { actionStateLabels } from '../../../shared/labels';
 import { exitCodes } from '../exit-codes';
