@@ -13,6 +13,7 @@ import { demoDayGrowthCase } from './cases/demo-day-growth';
 import { overviewScaleCase } from './cases/overview-scale';
 import { reconcileScaleCase } from './cases/reconcile-scale';
 import { reportsPacingCase } from './cases/reports-pacing';
+import { retryPacingCase } from './cases/retry-pacing';
 import { scaleGenerationCase } from './cases/scale-generation';
 import { storeInsertCase } from './cases/store-insert';
 import { meetsTarget, type BenchCase, type CaseResult } from './harness';

@@ -64,9 +64,13 @@ describe('the core host', () => {
       code: 'invalid_input',
       message: expect.stringContaining('values.clientId'),
     });
+    await expect(core.dispatch('retry.run', { objects: [{ entraId: 'not-a-uuid' }] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    // Without an operator (a server started without one) nothing is done to the tenant, and it says why.
     await expect(
-      core.dispatch('retry.run', { objectType: 'user', entraId: '00000000-0000-4000-8000-000000000001' }),
-    ).rejects.toMatchObject({ code: 'not_implemented' });
+      core.dispatch('retry.run', { objects: [{ entraId: '00000000-0000-4000-8000-000000000001' }] }),
+    ).rejects.toMatchObject({ code: 'forbidden', hint: expect.stringContaining('--operator') });
   });
 
   it('reconciles a profile that has collected nothing without claiming any finding', async () => {

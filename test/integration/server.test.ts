@@ -100,10 +100,7 @@ describe('the server host', () => {
     const unknown = await post('nothing.here', {});
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_method');
-    const pending = await post('retry.run', {
-      objectType: 'user',
-      entraId: '00000000-0000-4000-8000-000000000001',
-    });
+    const pending = await post('report.create', { format: 'csv' });
     expect(pending.status).toBe(501);
     const broken = await rawRequest(`${server.origin}/api/app.status`, {
       method: 'POST',
