@@ -34,12 +34,13 @@ const historyTables = [
   'reconciliation_runs',
   'findings',
   'finding_versions',
-  'retries',
+  'actions',
   'settings',
 ];
 
-/** Migration 4 renamed finding_evidence to finding_versions, keeping its rows. */
-const namedInV1 = (table: string) => (table === 'finding_versions' ? 'finding_evidence' : table);
+/** Migration 4 renamed finding_evidence to finding_versions, and 8 carried retries into actions. */
+const renamed: Record<string, string> = { finding_versions: 'finding_evidence', actions: 'retries' };
+const namedInV1 = (table: string) => renamed[table] ?? table;
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const count = (db: Database.Database, table: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -7,13 +7,13 @@ import type { Migration } from '../migrate';
  * request leaves, so one found there after a crash is known to be of unknown outcome.
  *
  * `log_seq_at_send` is the log's arrival position when the request left: only entries that arrived
- * after it can verify the outcome. Replaces 001's `retries`, which no build ever wrote.
+ * after it can verify the outcome. Replaces 001's `retries`, whose rows are kept as finished retries:
+ * one waiting or running then is of unknown outcome now, and is never sent without a person.
  */
 export const actions: Migration = {
   version: 8,
   name: 'actions',
   sql: `
-    DROP TABLE retries;
     CREATE TABLE actions (
       id INTEGER PRIMARY KEY,
       batch_id INTEGER,
@@ -37,6 +37,16 @@ export const actions: Migration = {
       log_seq_at_send INTEGER,
       finished_at TEXT
     );
+    INSERT INTO actions (id, kind, actor, requested_at, object_type, entra_id, state, request, response,
+                         message, finished_at)
+      SELECT id, 'retry', requested_by, requested_at, object_type, entra_id,
+             CASE state WHEN 'verified' THEN 'verified_succeeded' WHEN 'unverified' THEN 'unverified'
+                        WHEN 'failed' THEN 'failed' WHEN 'succeeded' THEN 'unverified'
+                        ELSE 'outcome_unknown' END,
+             request, response, coalesce(verified_outcome, 'Recorded by an earlier build of ScimWatch.'),
+             coalesce(finished_at, requested_at)
+        FROM retries;
+    DROP TABLE retries;
     CREATE INDEX actions_by_state ON actions (state, id);
     CREATE INDEX actions_by_batch ON actions (batch_id, id);
 
