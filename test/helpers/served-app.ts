@@ -44,11 +44,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!existsSync(`${rendererDir}index.html`)) throw new Error('Build the renderer first (npm run build).');
   const dir = makeTempDir();
-  const { demo, env } = await startStillDemo(dir.path);
+  // Graph's reports limit (5 per 10 s) scaled to a second on both sides: verification passes read the log.
+  const { demo, env } = await startStillDemo(dir.path, { reportsBudget: { count: 5, windowMs: 1000 } });
   // Sent retries are verified every 300 ms (a minute in production); actions are recorded as this tester.
   const { core } = await startTestCore(
     join(dir.path, 'data'),
-    { SCIMWATCH_VERIFY_EVERY_MS: '300' },
+    { SCIMWATCH_VERIFY_EVERY_MS: '300', SCIMWATCH_REPORTS_BUDGET_WINDOW_MS: '1000' },
     { demoEnvironment: env, actor: 'Browser Tester' },
   );
   await core.call('sync.run', {});
