@@ -23,29 +23,14 @@ export interface NewAction {
   resendOf?: number;
 }
 
-interface ActionColumns {
-  id: number;
-  batchId: number | null;
-  kind: ActionKind;
-  actor: string;
-  requestedAt: string;
-  objectType: RetryObjectType | null;
-  entraId: string | null;
-  displayName: string | null;
-  findingKey: string | null;
-  cause: FailureCause | null;
+/** A stored row: JSON columns as text, flags as integers, with what verification needs. */
+type ActionColumns = Omit<ActionRow, 'memberIds' | 'forced'> & {
   memberIds: string;
   forced: number;
-  resendOf: number | null;
-  state: ActionState;
-  message: string | null;
-  outcomeCause: FailureCause | null;
-  sentAt: string | null;
   logSeqAtSend: number | null;
-  finishedAt: string | null;
   request: string | null;
   response: string | null;
-}
+};
 
 export const actionColumns = `id, batch_id AS batchId, kind, actor, requested_at AS requestedAt,
   object_type AS objectType, entra_id AS entraId, display_name AS displayName, finding_key AS findingKey,
