@@ -39,18 +39,24 @@ export const retryPacingCase: BenchCase = {
           if (page.items.length === queued.length && page.items.every((a) => isFinishedAction(a.state))) {
             const sent = page.items.map((a) => Date.parse(a.sentAt ?? '')).sort((a, b) => a - b);
             const lastSent = (sent.at(-1) ?? 0) - started;
+            const completed = Date.now() - started;
             const verified = page.items.filter((a) => a.state === 'verified_succeeded').length;
             return {
               status: 'ok',
               figures: [
                 {
-                  name: 'queue drained (every request sent and answered) / the time the limit implies',
-                  value: Number((lastSent / limitMs).toFixed(3)),
+                  name: 'all 100 complete (sent, answered and verified) / the time the limit implies',
+                  value: Number((completed / limitMs).toFixed(3)),
                   unit: '×',
                   target: { better: 'lower', value: 1.1 },
                 },
+                {
+                  name: 'last request sent / the time the limit implies',
+                  value: Number((lastSent / limitMs).toFixed(3)),
+                  unit: '×',
+                },
                 { name: 'last request sent after', value: Math.round(lastSent / 1000), unit: 's' },
-                { name: 'all verified after', value: Math.round((Date.now() - started) / 1000), unit: 's' },
+                { name: 'all verified after', value: Math.round(completed / 1000), unit: 's' },
                 { name: 'verified succeeded', value: verified, unit: `of ${retries}` },
                 {
                   name: '429s caused',
