@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 
+import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openServedPage, type ServedPage } from '../helpers/served-page';
@@ -86,6 +87,38 @@ describe('Retries and job actions in Chromium, over the demo world', () => {
     expect(outcomes).toEqual(['verified_succeeded', 'verified_succeeded', 'verified_succeeded']);
   });
 
+  it('retries the rows chosen in the log, by mouse and by Space', async () => {
+    const { page } = served;
+    for (let i = 0; i < 2; i++)
+      await served.plantFailedCreate(
+        {
+          userPrincipalName: `chosen${i}@contoso.example`,
+          displayName: `Chosen ${i}`,
+          cycleId: 'retry-chosen',
+          assign: true,
+        },
+        outage,
+      );
+    await served.call('sync.run');
+    await page.goto(`${served.app.origin}/#/failures?q=chosen&status=failure`);
+    await page.locator('[data-testid="choose"]').first().check();
+    // The second by keyboard: down to it in the grid, Space ticks it.
+    await page.focus('[role="grid"]');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press(' ');
+    await page.click('[data-testid="bulk-retry-open"]');
+    await page.click('[data-testid="bulk-confirm"]');
+    await page.waitForSelector('[data-testid="batch-progress"][data-total="2"][data-done="2"]', {
+      timeout: 30_000,
+    });
+    const states = served
+      .db()
+      .prepare(`SELECT state FROM actions WHERE display_name LIKE 'Chosen %'`)
+      .pluck()
+      .all();
+    expect(states).toEqual(['verified_succeeded', 'verified_succeeded']);
+  });
+
   it('restarts the job behind a confirmation that says what each reset scope does', async () => {
     const { page } = served;
     await page.goto(`${served.app.origin}/#/overview`);
@@ -103,5 +136,26 @@ describe('Retries and job actions in Chromium, over the demo world', () => {
       .get() as { kind: string; actor: string; state: string; request: string };
     expect(last).toMatchObject({ kind: 'job.restart', actor: 'Browser Tester', state: 'done' });
     expect(JSON.parse(last.request)).toMatchObject({ resetScope: 'Watermark' });
+  });
+
+  it('has no serious or critical accessibility violation on the Actions page and its panel, in both themes', async () => {
+    const { page } = served;
+    for (const theme of ['light', 'dark'] as const) {
+      await page.goto(`${served.app.origin}/#/overview`);
+      await page.selectOption('.theme-switcher select', theme);
+      await page.goto(`${served.app.origin}/#/actions`);
+      await page.waitForSelector('[data-testid="actions-table"] [role="row"]');
+      await page.focus('[role="grid"]');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-testid="action-state"]').waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      const blocking = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(blocking, theme).toEqual([]);
+      await page.screenshot({ path: `${artifacts}/actions-${theme}.png` });
+    }
+    await page.selectOption('.theme-switcher select', 'system');
+    expect(served.consoleErrors).toEqual([]);
   });
 });

@@ -32,6 +32,8 @@ interface VirtualTableProps<T> {
   /** The row whose panel is open. */
   selectedKey: string | null;
   onOpen: (row: T) => void;
+  /** Space on the active row: ticks or clears it (tables whose rows can be chosen for a bulk action). */
+  onToggle?: (row: T) => void;
   /** Content under a row (a root finding's symptoms); null when the row is not expanded. */
   expansion?: (row: T) => ReactNode;
   empty: ReactNode;
@@ -41,10 +43,10 @@ interface VirtualTableProps<T> {
 /**
  * A dense, virtualized table over a windowed list of any length (TanStack Virtual renders the rows
  * on screen). A grid for assistive technology: arrows, Page Up/Down, Home and End move the active
- * row, Enter opens it; a row click opens it too.
+ * row, Enter opens it, Space ticks it where rows can be chosen; a row click opens it too.
  */
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
-  const { label, columns, rows, rowKey, selectedKey, onOpen, expansion, empty, testId } = props;
+  const { label, columns, rows, rowKey, selectedKey, onOpen, onToggle, expansion, empty, testId } = props;
   const id = useId();
   const scroller = useRef<HTMLDivElement>(null);
   const scale = useRef(1);
@@ -151,6 +153,14 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         const row = rows.rowAt(active);
         if (row) onOpen(row);
       },
+      ...(onToggle
+        ? {
+            ' ': () => {
+              const row = rows.rowAt(active);
+              if (row) onToggle(row);
+            },
+          }
+        : {}),
     };
     const action = keys[event.key];
     if (!action) return;

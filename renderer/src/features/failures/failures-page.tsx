@@ -1,3 +1,5 @@
+import { useState } from 'react';
+
 import type { ProvisioningEventRow } from '../../../../shared/contract';
 import { statRanges } from '../../../../shared/contract/stats';
 import {
@@ -48,6 +50,18 @@ const columns: Column<ProvisioningEventRow>[] = [
   { id: 'code', header: 'Error code', width: 'minmax(6rem, 1fr)', cell: (r) => r.errorCode ?? '' },
 ];
 
+interface RetryObject {
+  entraId: string;
+  objectType: 'user' | 'group';
+}
+
+/** A failed entry about a user or group can be chosen for a retry of that object. */
+function retryObjectOf(row: ProvisioningEventRow): RetryObject | null {
+  const type = row.identityType.toLowerCase();
+  if (row.status !== 'failure' || !row.sourceId || (type !== 'user' && type !== 'group')) return null;
+  return { entraId: row.sourceId, objectType: type };
+}
+
 const rangeOptions = statRanges.map((r) => ({ value: r, label: statRangeLabels[r] }));
 
 /** The provisioning log: every entry Entra wrote, filtered and searched, each opening in full. */
@@ -55,6 +69,32 @@ export default function FailuresPage({ params }: PageProps) {
   const filters = failureFilters(params);
   const selected = params['event'] ?? null;
   const rows = useEventRows(filters);
+  const [chosen, setChosen] = useState<ReadonlyMap<string, RetryObject>>(new Map());
+  const toggle = (row: ProvisioningEventRow) => {
+    const object = retryObjectOf(row);
+    if (!object) return;
+    setChosen((current) => {
+      const next = new Map(current);
+      if (!next.delete(row.id)) next.set(row.id, object);
+      return next;
+    });
+  };
+  const choose: Column<ProvisioningEventRow> = {
+    id: 'choose',
+    header: 'Choose',
+    width: '2rem',
+    cell: (r) =>
+      retryObjectOf(r) ? (
+        <input
+          type="checkbox"
+          checked={chosen.has(r.id)}
+          aria-label={`Choose ${r.sourceDisplayName ?? r.sourceId ?? ''} for a retry`}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => toggle(r)}
+          data-testid="choose"
+        />
+      ) : null,
+  };
   const set = (change: Partial<FailureFilters> & { event?: string }) => {
     const next = { ...filters, event: selected ?? '', ...change };
     replaceRoute('failures', next);
@@ -106,13 +146,21 @@ export default function FailuresPage({ params }: PageProps) {
             onChange={(range) => set({ range: range as FailureFilters['range'] })}
           />
         </div>
-        {filters.cause ? <BulkRetry cause={filters.cause} /> : null}
+        {chosen.size ? (
+          <BulkRetry
+            key={[...chosen.keys()].join()}
+            chosen={[...new Map([...chosen.values()].map((o) => [o.entraId, o])).values()]}
+          />
+        ) : filters.cause ? (
+          <BulkRetry cause={filters.cause} />
+        ) : null}
         <VirtualTable
           label="Provisioning log entries"
           testId="events-table"
-          columns={columns}
+          columns={[choose, ...columns]}
           rows={rows}
           rowKey={(r) => r.id}
+          onToggle={toggle}
           selectedKey={selected}
           onOpen={(r) => set({ event: r.id })}
           empty={
