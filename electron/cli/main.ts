@@ -39,6 +39,8 @@ Commands:
                         Exit 0 when all were verified succeeded, 2 when any was not
   job start|pause|restart  Act on the provisioning job (restart: the portal's plain restart)
       --reset-scope <s> With restart, repeatable: Escrows, Watermark, QuarantineState, ForceDeletes, Full
+  explain <who> [--json] Why a person is or is not in Pulumi: a verdict, then the evidence
+                        (<who>: a name, UPN, email, Entra id or SCIM id; several matches are listed)
   actions [--json]      The audit trail of retries and job actions, newest first (--limit <n>, default 50)
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
@@ -100,6 +102,7 @@ async function run(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? exitCodes.error : exitCodes.ok;
   }
   const jobAction = command === 'job' ? extra.shift() : undefined;
+  const who = command === 'explain' ? extra.shift() : undefined;
   if (extra.length) throw new Error(`Unexpected argument "${extra[0]}". See scimwatch --help.`);
   if (values.profile) process.env.SCIMWATCH_PROFILE = values.profile;
   if (values.demo) process.env.SCIMWATCH_PROFILE = 'demo';
@@ -161,6 +164,9 @@ async function run(argv: string[]): Promise<number> {
         json: values.json ?? false,
       });
     }
+    case 'explain':
+      if (!who) throw new Error('Say who: scimwatch explain <name | UPN | email | Entra id | SCIM id>.');
+      return (await import('./commands/explain')).explainCommand({ query: who, json: values.json ?? false });
     case 'actions': {
       const limit = Number(values.limit ?? '50');
       if (!Number.isInteger(limit) || limit < 1 || limit > 500)

@@ -3,6 +3,7 @@ export * from './api';
 export * from './connection';
 export * from './envelope';
 export * from './errors';
+export * from './lookup';
 export * from './events';
 export * from './overview';
 export * from './paging';

@@ -29,6 +29,8 @@ export const methodNames = [
   'job.run',
   'actions.list',
   'actions.get',
+  'lookup.find',
+  'lookup.explain',
   'report.create',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

@@ -12,6 +12,7 @@ import {
   type RetryEnqueued,
   type RetryQueueState,
 } from './actions';
+import type { LookupMatch, PersonExplanation } from './lookup';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
@@ -193,6 +194,21 @@ export const requests = {
   'actions.get': {
     input: z.strictObject({ id: z.number().int().positive() }),
     output: returns<ActionDetail | null>(),
+  },
+  /** People and groups matching a name, UPN, email or id, as typed. */
+  'lookup.find': {
+    input: z.strictObject({ text: z.string().min(1).max(320) }),
+    output: returns<LookupMatch[]>(),
+  },
+  /** Why one person is or is not in Pulumi: a verdict first, then the evidence. */
+  'lookup.explain': {
+    input: z
+      .strictObject({
+        entraId: z.string().min(1).max(100).optional(),
+        scimId: z.string().min(1).max(200).optional(),
+      })
+      .refine((i) => Boolean(i.entraId) !== Boolean(i.scimId), { message: 'Name an entraId or a scimId.' }),
+    output: returns<PersonExplanation>(),
   },
   'report.create': {
     input: z.strictObject({ format: z.enum(['csv', 'json', 'html', 'pdf']) }),

@@ -31,5 +31,7 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'job.run': 'writer',
   'actions.list': 'reader',
   'actions.get': 'reader',
+  'lookup.find': 'reader',
+  'lookup.explain': 'reader',
   'report.create': 'writer',
 };

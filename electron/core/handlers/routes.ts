@@ -1,5 +1,6 @@
 import { actionReadHandlers, actionWriteHandlers } from './actions';
 import type { HandlerTable } from './context';
+import { lookupHandlers } from './lookup';
 import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
 import { reconcileReadHandlers } from './reconcile';
@@ -18,6 +19,7 @@ export const readerHandlers: HandlerTable = {
   ...reconcileReadHandlers,
   ...statsHandlers,
   ...actionReadHandlers,
+  ...lookupHandlers,
 };
 
 export const writerHandlers: HandlerTable = {

@@ -1,0 +1,73 @@
+import type { LookupMatch, PersonExplanation } from '../../../shared/contract';
+import { failureCauseLabels, findingKindLabels } from '../../../shared/labels';
+import { CoreHost } from '../../core/core-host';
+import { exitCodes } from '../exit-codes';
+import { print } from '../output';
+
+/**
+ * `scimwatch explain <name | UPN | email | Entra id | SCIM id> [--json]`: one match is explained
+ * (verdict first, then the evidence); several are listed to choose from; none exits 1.
+ */
+export async function explainCommand(flags: { query: string; json: boolean }): Promise<number> {
+  const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
+  try {
+    const matches = await core.call('lookup.find', { text: flags.query });
+    const people = matches.filter((m) => m.kind !== 'group');
+    if (matches.length === 0) {
+      if (flags.json) print(JSON.stringify({ verdict: { code: 'not_found' }, matches: [] }));
+      else print(`Not found: no person or group in Entra or Pulumi matches "${flags.query}".`);
+      return exitCodes.error;
+    }
+    if (people.length !== 1 || matches.length !== 1) {
+      if (flags.json) print(JSON.stringify({ matches }));
+      else {
+        print(`${matches.length} matches; ask again with one of their ids:`);
+        for (const m of matches) print(`  ${describe(m)}`);
+      }
+      return exitCodes.ok;
+    }
+    const [person] = people as [LookupMatch];
+    const explanation = await core.call(
+      'lookup.explain',
+      person.entraId ? { entraId: person.entraId } : { scimId: person.scimId ?? '' },
+    );
+    if (flags.json) print(JSON.stringify(explanation));
+    else printExplanation(explanation);
+    return exitCodes.ok;
+  } finally {
+    await core.close();
+  }
+}
+
+const describe = (m: LookupMatch) =>
+  `${m.kind === 'group' ? 'group' : m.kind === 'pulumi_user' ? 'Pulumi only' : 'person'} ${m.displayName ?? ''} ${m.userPrincipalName ?? ''} ${m.entraId ?? m.scimId ?? ''}`.replace(
+    /\s+/g,
+    ' ',
+  );
+
+function printExplanation(e: PersonExplanation): void {
+  print(`${e.verdict.code}: ${e.verdict.sentence}`);
+  const { entra, assignment, pulumi, teams, timeline } = e.evidence;
+  if (entra)
+    print(
+      `Entra: ${entra.userPrincipalName ?? '—'}, mail ${entra.mail ?? 'none'}, ${entra.accountEnabled === false ? 'disabled' : 'enabled'}${entra.userType ? `, ${entra.userType}` : ''}`,
+    );
+  if (assignment)
+    print(
+      `Scope: ${assignment.syncAll ? 'all users and groups' : 'assigned only'}; ${assignment.direct ? 'assigned directly' : 'not assigned directly'}${assignment.viaGroups.length ? `; through ${assignment.viaGroups.map((g) => g.displayName ?? g.id).join(', ')}` : ''}${assignment.scopingFilter ? '; a scoping filter applies' : ''}`,
+    );
+  print(
+    pulumi
+      ? `Pulumi: ${pulumi.userName} (${pulumi.active ? 'active' : 'inactive'}), email ${pulumi.email ?? 'none'}, SCIM id ${pulumi.id}${pulumi.linkedBy ? `, linked by ${pulumi.linkedBy}` : ''}`
+      : 'Pulumi: no account',
+  );
+  print(
+    `Groups in Entra: ${teams.entraGroups.join(', ') || 'none'}; teams in Pulumi: ${teams.pulumiTeams.join(', ') || 'none'}`,
+  );
+  if (timeline.length) print(`Log (${timeline.length} entries, newest first):`);
+  for (const entry of timeline.slice(0, 10))
+    print(
+      `  ${entry.activityDateTime} ${entry.action} ${entry.status}${entry.cause ? ` — ${failureCauseLabels[entry.cause]}` : ''}`,
+    );
+  for (const f of e.findings) print(`${f.resolvedAt ? 'Resolved' : 'Open'}: ${findingKindLabels[f.kind]}`);
+}

@@ -1,0 +1,17 @@
+import { explainPerson } from '../lookup/explain-person';
+import { findSubjects } from '../lookup/find-subjects';
+import type { HandlerTable } from './context';
+
+/** Lookup: one person or group across both sides, read by the query worker from the store. */
+export const lookupHandlers: HandlerTable = {
+  'lookup.find': ({ text }, { db }) => findSubjects(db, text),
+  'lookup.explain': ({ entraId, scimId }, { db }) =>
+    explainPerson(db, {
+      kind: entraId ? 'user' : 'pulumi_user',
+      entraId: entraId ?? null,
+      scimId: scimId ?? null,
+      displayName: null,
+      userPrincipalName: null,
+      mail: null,
+    }),
+};

@@ -1,0 +1,80 @@
+import type { FailureCause } from '../finding-kinds';
+import type { FindingRecord } from './reconcile';
+import type { ProvisioningStatus } from './rows';
+
+/** What Lookup can say about one person, first, in one stable code. */
+export const personVerdicts = [
+  'in_sync',
+  'not_assigned',
+  'nested_only',
+  'out_of_scope',
+  'scope_unknown',
+  'missing_email',
+  'duplicate_email',
+  'failed',
+  'username_changed',
+  'inactive_in_pulumi',
+  'not_deprovisioned',
+  'unmatched',
+  'not_yet_provisioned',
+  'not_found',
+] as const;
+export type PersonVerdict = (typeof personVerdicts)[number];
+
+/** One candidate for what was typed: an Entra user or group, or a Pulumi user Entra does not know. */
+export interface LookupMatch {
+  kind: 'user' | 'group' | 'pulumi_user';
+  entraId: string | null;
+  scimId: string | null;
+  displayName: string | null;
+  userPrincipalName: string | null;
+  mail: string | null;
+}
+
+/** How the person reaches the app's scope, as Entra computes it. */
+export interface AssignmentPath {
+  syncAll: boolean;
+  direct: boolean;
+  /** Assigned groups the person is a direct member of. */
+  viaGroups: { id: string; displayName: string | null }[];
+  /** Assigned groups the person is only inside through a nested group (Entra ignores those). */
+  nestedVia: { id: string; displayName: string | null; through: string | null }[];
+  scopingFilter: boolean;
+}
+
+export interface TimelineEntry {
+  id: string;
+  activityDateTime: string;
+  status: ProvisioningStatus;
+  action: string;
+  cause: FailureCause | null;
+  errorCode: string | null;
+}
+
+/** Everything Lookup read about one person, newest first where it is a list. */
+export interface PersonExplanation {
+  verdict: { code: PersonVerdict; sentence: string; cause?: FailureCause; since?: string; failures?: number };
+  subject: LookupMatch;
+  evidence: {
+    entra: {
+      accountEnabled: boolean | null;
+      userPrincipalName: string | null;
+      mail: string | null;
+      userType: string | null;
+    } | null;
+    assignment: AssignmentPath | null;
+    pulumi: {
+      id: string;
+      userName: string;
+      email: string | null;
+      active: boolean;
+      displayName: string | null;
+      linkedBy: string | null;
+    } | null;
+    teams: { entraGroups: string[]; pulumiTeams: string[] };
+    timeline: TimelineEntry[];
+    /** What was read from Graph for this question because the store does not hold it. */
+    readFromGraph: string[];
+  };
+  findings: FindingRecord[];
+}

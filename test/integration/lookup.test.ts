@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { PersonExplanation } from '../../shared/contract';
+import { startCatalogWorld, type CatalogWorld } from '../../electron/emulators/scenarios/catalog';
+import { addAssignedUser } from '../../electron/emulators/scenarios/world-steps';
+import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
+import { runCliAsync } from '../helpers/cli';
+import { makeTempDir } from '../helpers/temp-dir';
+import { watchWorld, type WatchedWorld } from '../helpers/watched-world';
+
+/** Lookup over a world where each person was planted to earn one verdict. */
+describe('lookup: why a person is or is not in Pulumi', () => {
+  const dir = makeTempDir();
+  let world: CatalogWorld;
+  let watched: WatchedWorld;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    world = await startCatalogWorld();
+    ids.synced = addAssignedUser(world, 'ines.synced@contoso.test', { displayName: 'Ines Synced' });
+    ids.noMail = addAssignedUser(world, 'nomail@contoso.test', { mail: null });
+    ids.unassigned = world.graph.tenant.addUser({
+      userPrincipalName: 'olga.outside@contoso.test',
+      mail: 'olga.outside@contoso.test',
+      displayName: 'Olga Outside',
+    }).id;
+    await world.engine.runCycle();
+    ids.late = addAssignedUser(world, 'late.comer@contoso.test');
+    watched = await watchWorld(world, dir.path);
+    await watched.sync();
+  }, 60_000);
+  afterAll(async () => {
+    await watched?.core.close();
+    await world?.close();
+    dir.remove();
+  });
+
+  const verdictOf = async (entraId: string) =>
+    (await watched.core.call('lookup.explain', { entraId })).verdict.code;
+
+  it('gives each planted person their verdict, with the evidence it rests on', async () => {
+    expect(await verdictOf(ids.synced!)).toBe('in_sync');
+    expect(await verdictOf(ids.noMail!)).toBe('missing_email');
+    expect(await verdictOf(ids.unassigned!)).toBe('not_assigned');
+    expect(await verdictOf(ids.late!)).toBe('not_yet_provisioned');
+    const synced = await watched.core.call('lookup.explain', { entraId: ids.synced! });
+    expect(synced.evidence.assignment).toMatchObject({ direct: true, syncAll: false });
+    expect(synced.evidence.pulumi).toMatchObject({ userName: 'ines.synced@contoso.test', active: true });
+    expect(synced.evidence.timeline[0]).toMatchObject({ status: 'success', action: 'create' });
+    const noMail = await watched.core.call('lookup.explain', { entraId: ids.noMail! });
+    expect(noMail.findings.map((f) => f.kind)).toContain('user.missing_email');
+  });
+
+  it('finds the same person by UPN, email, Entra id, SCIM id and name', async () => {
+    const scimId = (await watched.core.call('lookup.explain', { entraId: ids.synced! })).evidence.pulumi?.id;
+    for (const typed of [
+      'ines.synced@contoso.test',
+      'INES.SYNCED@contoso.test',
+      ids.synced!,
+      scimId!,
+      'Ines Syn',
+    ]) {
+      const matches = await watched.core.call('lookup.find', { text: typed });
+      expect(
+        matches.map((m) => m.entraId),
+        typed,
+      ).toEqual([ids.synced]);
+    }
+  });
+
+  it('explains from the CLI: JSON for one match, "not found" with exit 1 for none', async () => {
+    const connection = connectScimWatch(world);
+    const env = { ...connection.environment, SCIMWATCH_DATA_DIR: dir.path };
+    const found = await runCliAsync(['explain', 'nomail@contoso.test', '--json'], env);
+    expect(found.code, found.stderr).toBe(0);
+    const explanation = JSON.parse(found.stdout) as PersonExplanation;
+    expect(explanation.verdict.code).toBe('missing_email');
+    expect(Object.keys(explanation)).toEqual(['verdict', 'subject', 'evidence', 'findings']);
+    const missing = await runCliAsync(['explain', 'nobody.at.all@contoso.test'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('Not found');
+  });
+});
