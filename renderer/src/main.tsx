@@ -7,6 +7,7 @@ import { parseRoute } from './navigation/route-url';
 import './styles.css';
 import './tables.css';
 import './actions.css';
+import './lookup.css';
 
 // The first page's code loads beside the app's first request, not after it.
 preloadRoute(parseRoute(window.location.hash).page);

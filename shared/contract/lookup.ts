@@ -39,6 +39,8 @@ export interface AssignmentPath {
   viaGroups: { id: string; displayName: string | null }[];
   /** Assigned groups the person is only inside through a nested group (Entra ignores those). */
   nestedVia: { id: string; displayName: string | null; through: string | null }[];
+  /** Whether nested groups were read from Graph (`lookup.nested`); the store alone cannot tell. */
+  nestedChecked: boolean;
   scopingFilter: boolean;
 }
 
@@ -77,4 +79,10 @@ export interface PersonExplanation {
     readFromGraph: string[];
   };
   findings: FindingRecord[];
+}
+
+/** What Graph said about a person's nested path into scope, and what was read to say it. */
+export interface NestedPath {
+  nestedVia: AssignmentPath['nestedVia'];
+  readFromGraph: string[];
 }

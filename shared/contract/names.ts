@@ -31,6 +31,7 @@ export const methodNames = [
   'actions.get',
   'lookup.find',
   'lookup.explain',
+  'lookup.nested',
   'report.create',
 ] as const;
 export type MethodName = (typeof methodNames)[number];

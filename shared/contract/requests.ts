@@ -12,7 +12,7 @@ import {
   type RetryEnqueued,
   type RetryQueueState,
 } from './actions';
-import type { LookupMatch, PersonExplanation } from './lookup';
+import type { LookupMatch, NestedPath, PersonExplanation } from './lookup';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
@@ -209,6 +209,11 @@ export const requests = {
       })
       .refine((i) => Boolean(i.entraId) !== Boolean(i.scimId), { message: 'Name an entraId or a scimId.' }),
     output: returns<PersonExplanation>(),
+  },
+  /** Reads from Graph whether a person is inside an assigned group only through a nested one (stored). */
+  'lookup.nested': {
+    input: z.strictObject({ entraId: z.string().min(1).max(100) }),
+    output: returns<NestedPath>(),
   },
   'report.create': {
     input: z.strictObject({ format: z.enum(['csv', 'json', 'html', 'pdf']) }),

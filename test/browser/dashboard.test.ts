@@ -88,8 +88,8 @@ describe('the served dashboard in Chromium: its frame', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[aria-label="Lookup"]');
-    expect(await page.textContent('[aria-label="Lookup"]')).toContain('arrives in a later version');
+    await page.waitForSelector('[aria-label="Lookup"] input[type="search"]');
+    await page.focus('nav a[aria-current="page"]');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[aria-label="Settings"] table');
@@ -100,6 +100,9 @@ describe('the served dashboard in Chromium: its frame', () => {
     // Back and forward walk the views, filters included.
     await page.goBack();
     await page.waitForSelector('[aria-label="Lookup"]');
+    // A page not built yet says what it will show.
+    await page.goto(`${served.app.origin}/#/reports`);
+    expect(await page.textContent('[aria-label="Reports"]')).toContain('arrives in a later version');
   });
 
   it('switches between light and dark themes', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { PersonExplanation } from '../../shared/contract';
 import { startCatalogWorld, type CatalogWorld } from '../../electron/emulators/scenarios/catalog';
-import { addAssignedUser } from '../../electron/emulators/scenarios/world-steps';
+import { addAssignedGroup, addAssignedUser } from '../../electron/emulators/scenarios/world-steps';
 import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
 import { runCliAsync } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -24,6 +24,13 @@ describe('lookup: why a person is or is not in Pulumi', () => {
       mail: 'olga.outside@contoso.test',
       displayName: 'Olga Outside',
     }).id;
+    ids.nested = world.graph.tenant.addUser({
+      userPrincipalName: 'nina.nested@contoso.test',
+      mail: 'nina.nested@contoso.test',
+      displayName: 'Nina Nested',
+    }).id;
+    const inner = world.graph.tenant.addGroup({ displayName: 'Inner circle', memberIds: [ids.nested] }).id;
+    ids.outer = addAssignedGroup(world, 'Outer ring', [inner]);
     await world.engine.runCycle();
     ids.late = addAssignedUser(world, 'late.comer@contoso.test');
     watched = await watchWorld(world, dir.path);
@@ -49,6 +56,16 @@ describe('lookup: why a person is or is not in Pulumi', () => {
     expect(synced.evidence.timeline[0]).toMatchObject({ status: 'success', action: 'create' });
     const noMail = await watched.core.call('lookup.explain', { entraId: ids.noMail! });
     expect(noMail.findings.map((f) => f.kind)).toContain('user.missing_email');
+  });
+
+  it('names the assigned group a nested-only person is inside, read from Graph for that question', async () => {
+    expect(await verdictOf(ids.nested!)).toBe('not_assigned');
+    const nested = await watched.core.call('lookup.nested', { entraId: ids.nested! });
+    expect(nested.nestedVia).toEqual([{ id: ids.outer, displayName: 'Outer ring', through: 'Inner circle' }]);
+    const explained = await watched.core.call('lookup.explain', { entraId: ids.nested! });
+    expect(explained.verdict.code).toBe('nested_only');
+    expect(explained.verdict.sentence).toContain('Inner circle');
+    expect(explained.evidence.readFromGraph).toContainEqual(expect.stringContaining('Outer ring'));
   });
 
   it('finds the same person by UPN, email, Entra id, SCIM id and name', async () => {

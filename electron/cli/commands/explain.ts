@@ -27,10 +27,21 @@ export async function explainCommand(flags: { query: string; json: boolean }): P
       return exitCodes.ok;
     }
     const [person] = people as [LookupMatch];
-    const explanation = await core.call(
-      'lookup.explain',
-      person.entraId ? { entraId: person.entraId } : { scimId: person.scimId ?? '' },
-    );
+    const ask = () =>
+      core.call(
+        'lookup.explain',
+        person.entraId ? { entraId: person.entraId } : { scimId: person.scimId ?? '' },
+      );
+    let explanation = await ask();
+    // The store cannot tell a nested-only member from an unassigned one: Graph is asked, then the store.
+    if (
+      person.entraId &&
+      explanation.verdict.code === 'not_assigned' &&
+      !explanation.evidence.assignment?.nestedChecked
+    ) {
+      await core.call('lookup.nested', { entraId: person.entraId });
+      explanation = await ask();
+    }
     if (flags.json) print(JSON.stringify(explanation));
     else printExplanation(explanation);
     return exitCodes.ok;
@@ -47,6 +58,7 @@ const describe = (m: LookupMatch) =>
 
 function printExplanation(e: PersonExplanation): void {
   print(`${e.verdict.code}: ${e.verdict.sentence}`);
+  for (const read of e.evidence.readFromGraph) print(`  (read from Graph for this question: ${read})`);
   const { entra, assignment, pulumi, teams, timeline } = e.evidence;
   if (entra)
     print(

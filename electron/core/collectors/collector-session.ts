@@ -244,6 +244,11 @@ export class CollectorSession {
     return { graph, target: this.target };
   }
 
+  /** The Graph client, signing in when needed. */
+  async graph() {
+    return (await this.entra()).graph;
+  }
+
   /**
    * The Graph client and the resolved job for retries and job actions, with what the token grants
    * (stored, so `app.status` can say whether actions are possible without trying one).

@@ -1,5 +1,6 @@
 import { explainPerson } from '../lookup/explain-person';
 import { findSubjects } from '../lookup/find-subjects';
+import { nestedPath } from '../lookup/nested-path';
 import type { HandlerTable } from './context';
 
 /** Lookup: one person or group across both sides, read by the query worker from the store. */
@@ -14,4 +15,10 @@ export const lookupHandlers: HandlerTable = {
       userPrincipalName: null,
       mail: null,
     }),
+};
+
+/** The one lookup question that needs Graph, asked through the writer's clients. */
+export const lookupWriteHandlers: HandlerTable = {
+  'lookup.nested': async ({ entraId }, context) =>
+    nestedPath(context.db, await (await context.polling()).graph(), entraId, new Date().toISOString()),
 };

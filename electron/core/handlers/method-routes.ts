@@ -33,5 +33,6 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'actions.get': 'reader',
   'lookup.find': 'reader',
   'lookup.explain': 'reader',
+  'lookup.nested': 'writer',
   'report.create': 'writer',
 };

@@ -1,6 +1,6 @@
 import { actionReadHandlers, actionWriteHandlers } from './actions';
 import type { HandlerTable } from './context';
-import { lookupHandlers } from './lookup';
+import { lookupHandlers, lookupWriteHandlers } from './lookup';
 import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
 import { reconcileReadHandlers } from './reconcile';
@@ -26,5 +26,6 @@ export const writerHandlers: HandlerTable = {
   ...writeSettingsHandlers,
   ...syncHandlers,
   ...actionWriteHandlers,
+  ...lookupWriteHandlers,
   ...pendingHandlers,
 };

@@ -13,6 +13,7 @@ import { failureCauseLabels } from '../../../shared/labels';
 import { readLiveSchema } from '../reconcile/live-schema';
 import { latestSecrets, latestSnapshot } from '../store/configuration-snapshots-repo';
 import { findingColumns, findingRecord, type FindingColumns } from '../tables/finding-rows';
+import { storedNestedPath } from './nested-path';
 
 interface EntraUser {
   id: string;
@@ -74,7 +75,7 @@ export function explainPerson(db: Database.Database, subject: LookupMatch): Pers
         pulumiTeams: pulumi ? teamNames(db, pulumi.id) : [],
       },
       timeline,
-      readFromGraph: [],
+      readFromGraph: entra ? (storedNestedPath(db, entra.id)?.readFromGraph ?? []) : [],
     },
     findings,
   };
@@ -199,11 +200,13 @@ export function assignmentPath(db: Database.Database, entraId: string): Assignme
         WHERE m.member_id = ?`,
     )
     .all(entraId) as { id: string; displayName: string | null }[];
+  const nested = storedNestedPath(db, entraId);
   return {
     syncAll: secrets.get('SyncAll')?.toLowerCase() === 'true',
     direct,
     viaGroups,
-    nestedVia: [],
+    nestedVia: nested?.nestedVia ?? [],
+    nestedChecked: nested !== null,
     scopingFilter: Boolean(schema?.users?.scopingFilter),
   };
 }

@@ -92,6 +92,11 @@ export class PollingService {
     await this.reconciler.stop();
   }
 
+  /** The Graph client, for the questions the store cannot answer (Lookup's nested groups). */
+  async graph() {
+    return this.session.graph();
+  }
+
   testConnection(): Promise<ConnectionReport> {
     return testConnection(this.context, this.runtime);
   }

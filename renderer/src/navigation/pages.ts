@@ -6,12 +6,7 @@ export const pages = [
   { id: 'overview', title: 'Overview', upcoming: null },
   { id: 'drift', title: 'Drift', upcoming: null },
   { id: 'failures', title: 'Failures', upcoming: null },
-  {
-    id: 'lookup',
-    title: 'Lookup',
-    upcoming:
-      'One person or team across both sides: “why isn’t alice in Pulumi?” answered from logs, scope and data.',
-  },
+  { id: 'lookup', title: 'Lookup', upcoming: null },
   { id: 'configuration', title: 'Configuration', upcoming: null },
   { id: 'actions', title: 'Actions', upcoming: null },
   {

@@ -14,7 +14,7 @@ const loaders: Record<PageId, () => PageModule> = {
   overview: () => import('../features/overview/overview-page'),
   drift: () => import('../features/drift/drift-page'),
   failures: () => import('../features/failures/failures-page'),
-  lookup: upcoming,
+  lookup: () => import('../features/lookup/lookup-page'),
   configuration: () => import('../features/configuration/configuration-page'),
   actions: () => import('../features/actions/actions-page'),
   reports: upcoming,
