@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { PersonExplanation } from '../../shared/contract';
-import { startCatalogWorld, type CatalogWorld } from '../../electron/emulators/scenarios/catalog';
+import type { PersonExplanation, PersonVerdict } from '../../shared/contract';
+import type { FindingKind } from '../../shared/finding-kinds';
+import {
+  catalogRecipes,
+  startCatalogWorld,
+  type CatalogWorld,
+} from '../../electron/emulators/scenarios/catalog';
 import { addAssignedGroup, addAssignedUser } from '../../electron/emulators/scenarios/world-steps';
 import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
 import { runCliAsync } from '../helpers/cli';
@@ -85,7 +90,7 @@ describe('lookup: why a person is or is not in Pulumi', () => {
     }
   });
 
-  it('explains from the CLI: JSON for one match, "not found" with exit 1 for none', async () => {
+  it('explains from the CLI: JSON for one match, the list for several, "not found" with exit 1 for none', async () => {
     const connection = connectScimWatch(world);
     const env = { ...connection.environment, SCIMWATCH_DATA_DIR: dir.path };
     const found = await runCliAsync(['explain', 'nomail@contoso.test', '--json'], env);
@@ -93,8 +98,45 @@ describe('lookup: why a person is or is not in Pulumi', () => {
     const explanation = JSON.parse(found.stdout) as PersonExplanation;
     expect(explanation.verdict.code).toBe('missing_email');
     expect(Object.keys(explanation)).toEqual(['verdict', 'subject', 'evidence', 'findings']);
+    const several = await runCliAsync(['explain', 'n', '--json'], env);
+    expect(several.code, several.stderr).toBe(0);
+    const listed = (JSON.parse(several.stdout) as { matches: { entraId: string }[] }).matches.map(
+      (m) => m.entraId,
+    );
+    expect(listed).toEqual(expect.arrayContaining([ids.noMail, ids.nested]));
     const missing = await runCliAsync(['explain', 'nobody.at.all@contoso.test'], env);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('Not found');
+  });
+});
+
+/** The verdicts a finding decides, each proved in the catalog's own world for that finding. */
+describe('lookup: verdicts decided by a finding', () => {
+  const cases: [FindingKind, PersonVerdict][] = [
+    ['user.not_deprovisioned', 'not_deprovisioned'],
+    ['user.inactive_in_pulumi', 'inactive_in_pulumi'],
+    ['user.username_diverged', 'username_changed'],
+    ['user.duplicate_email', 'duplicate_email'],
+    ['user.email_in_use', 'failed'],
+    ['user.unmatched_in_pulumi', 'unmatched'],
+  ];
+  it.each(cases)('a person behind %s is explained as %s', async (kind, verdict) => {
+    const caseDir = makeTempDir();
+    const caseWorld = await startCatalogWorld();
+    const caseWatched = await watchWorld(caseWorld, caseDir.path);
+    try {
+      const { entraId, scimId } = await catalogRecipes[kind](caseWorld);
+      await caseWatched.sync();
+      const explained = await caseWatched.core.call(
+        'lookup.explain',
+        entraId ? { entraId } : { scimId: scimId ?? '' },
+      );
+      expect(explained.verdict.code, explained.verdict.sentence).toBe(verdict);
+      if (verdict === 'failed') expect(explained.verdict.cause).toBe('email_in_use');
+    } finally {
+      await caseWatched.core.close();
+      await caseWorld.close();
+      caseDir.remove();
+    }
   });
 });

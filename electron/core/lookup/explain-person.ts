@@ -101,7 +101,14 @@ function decide({ entra, pulumi, assignment, timeline, findings }: Facts): Perso
   for (const [kind, code] of findingVerdicts) {
     const finding = open.find((f) => f.kind === kind);
     if (!finding) continue;
-    if (code === 'failed') return failedVerdict(name, finding.cause ?? null, timeline);
+    if (code === 'failed')
+      return failedVerdict(
+        name,
+        finding.cause ??
+          timeline.find((e) => e.status === 'failure')?.cause ??
+          (kind === 'user.email_in_use' ? 'email_in_use' : null),
+        timeline,
+      );
     return { code, sentence: sentences[code](name) };
   }
   const inScope = assignment && (assignment.syncAll || assignment.direct || assignment.viaGroups.length > 0);
