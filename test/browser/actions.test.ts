@@ -20,7 +20,16 @@ describe('Retries and job actions in Chromium, over the demo world', () => {
     await served.page.goto(served.app.url);
     await served.page.waitForSelector('[data-app-state="ready"]');
   });
-  afterAll(() => served?.close());
+  // The app is shared: leave it quiet for the next file (no retry pending and no verification pass
+  // running, which would push events into another file's quiet window).
+  afterAll(async () => {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+      const queue = await served.call('retry.status');
+      if (queue.queued + queue.sending + queue.verifying === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await served?.close();
+  });
 
   it('retries a failure from its panel and shows the verified result', async () => {
     const { page } = served;

@@ -156,7 +156,6 @@ export class ActionService {
     }
     const done = this.actions.get(id)!;
     this.ports.updated(done);
-    void this.ports.collect().catch(() => undefined);
     return done;
   }
 
