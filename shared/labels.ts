@@ -1,4 +1,5 @@
 import type { ActionKind, ActionState, ResetScope } from './contract/actions';
+import type { GroupMemberState } from './contract/lookup';
 import type { JobState } from './contract/overview';
 import type { ProvisioningStatus } from './contract/rows';
 import type { StatRange } from './contract/stats';
@@ -186,3 +187,13 @@ export const jobActionExplanations = {
   restart:
     'Restarts the job like the portal’s "Restart provisioning": quarantine lifted, everyone re-evaluated, failures retried. Choose reset scopes to narrow or widen it.',
 } as const;
+
+/** A group member against the team, as the Lookup page states it. */
+export const groupMemberStateLabels: Record<GroupMemberState, string> = {
+  in_team: 'In the team',
+  missing: 'Missing from the team',
+  not_provisioned: 'No Pulumi account (blocks the push)',
+  inactive: 'Inactive Pulumi account (blocks the push)',
+  extra: 'In the team, not the group',
+  not_pushed: 'Not pushed (disabled, out of scope, or no team yet)',
+};

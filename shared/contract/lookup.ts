@@ -86,3 +86,69 @@ export interface NestedPath {
   nestedVia: AssignmentPath['nestedVia'];
   readFromGraph: string[];
 }
+
+/** What Lookup can say about one group and its team, first, in one stable code. */
+export const groupVerdicts = [
+  'in_sync',
+  'not_assigned',
+  'not_yet_provisioned',
+  'failed',
+  'name_too_long',
+  'push_blocked',
+  'members_differ',
+  'name_mismatch',
+  'name_collision',
+  'not_deprovisioned',
+  'not_found',
+] as const;
+export type GroupVerdict = (typeof groupVerdicts)[number];
+
+/**
+ * One member against the team: in it, missing from it, blocking the push (no account or an inactive
+ * one), in the team but not the group, or not pushed at all (disabled, out of scope, no team yet).
+ */
+export const groupMemberStates = [
+  'in_team',
+  'missing',
+  'not_provisioned',
+  'inactive',
+  'extra',
+  'not_pushed',
+] as const;
+export type GroupMemberState = (typeof groupMemberStates)[number];
+
+export interface GroupMember {
+  entraId: string | null;
+  scimId: string | null;
+  name: string;
+  state: GroupMemberState;
+}
+
+/** Everything Lookup read about one group and its team; member lists are capped, counts are whole. */
+export interface GroupExplanation {
+  verdict: { code: GroupVerdict; sentence: string; cause?: FailureCause; since?: string; failures?: number };
+  subject: LookupMatch;
+  evidence: {
+    entra: {
+      displayName: string | null;
+      assigned: boolean;
+      syncAll: boolean;
+      userMembers: number;
+      /** Groups nested in this one: Entra pushes none of their members. */
+      nestedGroups: { id: string; displayName: string | null }[];
+    } | null;
+    team: {
+      scimId: string;
+      name: string;
+      members: number;
+      /** 'scim' or Pulumi's own team kind, from the REST API; null without an access token. */
+      kind: string | null;
+      linkedBy: string | null;
+    } | null;
+    name: { length: number; limit: number };
+    members: { counts: Record<GroupMemberState, number>; listed: GroupMember[]; total: number };
+    lastPush: TimelineEntry | null;
+    timeline: TimelineEntry[];
+  };
+  findings: FindingRecord[];
+}

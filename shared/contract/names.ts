@@ -31,6 +31,7 @@ export const methodNames = [
   'actions.get',
   'lookup.find',
   'lookup.explain',
+  'lookup.group',
   'lookup.nested',
   'report.create',
 ] as const;

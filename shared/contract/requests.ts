@@ -12,7 +12,7 @@ import {
   type RetryEnqueued,
   type RetryQueueState,
 } from './actions';
-import type { LookupMatch, NestedPath, PersonExplanation } from './lookup';
+import type { GroupExplanation, LookupMatch, NestedPath, PersonExplanation } from './lookup';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
@@ -199,6 +199,11 @@ export const requests = {
   'lookup.find': {
     input: z.strictObject({ text: z.string().min(1).max(320) }),
     output: returns<LookupMatch[]>(),
+  },
+  /** Why one group's team is or is not as Entra intends: a verdict first, then member by member. */
+  'lookup.group': {
+    input: z.strictObject({ entraId: z.string().min(1).max(100) }),
+    output: returns<GroupExplanation>(),
   },
   /** Why one person is or is not in Pulumi: a verdict first, then the evidence. */
   'lookup.explain': {

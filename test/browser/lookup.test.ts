@@ -24,7 +24,7 @@ describe('Lookup in Chromium, over the demo world', () => {
       )
       .get() as { id: string; upn: string; name: string; entries: number };
     await page.goto(`${served.app.origin}/#/lookup`);
-    await page.getByRole('searchbox', { name: 'Person' }).fill(person.upn);
+    await page.getByRole('searchbox', { name: 'Person or group' }).fill(person.upn);
     const match = page.locator('[data-testid="lookup-matches"] button', { hasText: person.upn });
     await match.click();
     const explanation = page.locator('[data-testid="explanation"]');
@@ -37,6 +37,34 @@ describe('Lookup in Chromium, over the demo world', () => {
     );
     expect(page.url()).toContain(`id=${person.id}`);
     await page.screenshot({ path: 'test-results/screenshots/lookup.png' });
+    expect(served.consoleErrors).toEqual([]);
+  });
+
+  it('finds a group, and shows its team member by member', async () => {
+    const { page } = served;
+    const group = served
+      .db()
+      .prepare(
+        `SELECT g.id, g.display_name AS name,
+                (SELECT count(*) FROM entra_group_members m WHERE m.group_id = g.id AND m.member_type = 'user') AS members
+           FROM entra_groups g JOIN entra_assignments a ON a.principal_id = g.id
+          WHERE g.display_name IS NOT NULL ORDER BY members DESC, g.id LIMIT 1`,
+      )
+      .get() as { id: string; name: string; members: number };
+    await page.goto(`${served.app.origin}/#/lookup`);
+    await page.getByRole('searchbox', { name: 'Person or group' }).fill(group.name);
+    await page
+      .locator('[data-testid="lookup-matches"] button', { hasText: `${group.name} (group)` })
+      .first()
+      .click();
+    const explanation = page.locator('[data-testid="explanation"]');
+    await explanation.waitFor();
+    expect(await explanation.getAttribute('data-verdict')).toMatch(/^[a-z_]+$/);
+    expect(page.url()).toContain(`group=${group.id}`);
+    expect(await page.getByRole('region', { name: 'Entra group' }).textContent()).toContain(group.name);
+    const listed = await page.locator('[data-testid="members"] tbody tr').count();
+    expect(listed).toBeGreaterThanOrEqual(Math.min(group.members, 500));
+    await page.screenshot({ path: 'test-results/screenshots/lookup-group.png' });
     expect(served.consoleErrors).toEqual([]);
   });
 });

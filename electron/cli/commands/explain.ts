@@ -1,5 +1,5 @@
-import type { LookupMatch, PersonExplanation } from '../../../shared/contract';
-import { failureCauseLabels, findingKindLabels } from '../../../shared/labels';
+import type { GroupExplanation, LookupMatch, PersonExplanation } from '../../../shared/contract';
+import { failureCauseLabels, findingKindLabels, groupMemberStateLabels } from '../../../shared/labels';
 import { CoreHost } from '../../core/core-host';
 import { exitCodes } from '../exit-codes';
 import { print } from '../output';
@@ -12,13 +12,12 @@ export async function explainCommand(flags: { query: string; json: boolean }): P
   const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
   try {
     const matches = await core.call('lookup.find', { text: flags.query });
-    const people = matches.filter((m) => m.kind !== 'group');
     if (matches.length === 0) {
       if (flags.json) print(JSON.stringify({ verdict: { code: 'not_found' }, matches: [] }));
       else print(`Not found: no person or group in Entra or Pulumi matches "${flags.query}".`);
       return exitCodes.error;
     }
-    if (people.length !== 1 || matches.length !== 1) {
+    if (matches.length !== 1) {
       if (flags.json) print(JSON.stringify({ matches }));
       else {
         print(`${matches.length} matches; ask again with one of their ids:`);
@@ -26,7 +25,14 @@ export async function explainCommand(flags: { query: string; json: boolean }): P
       }
       return exitCodes.ok;
     }
-    const [person] = people as [LookupMatch];
+    const [match] = matches as [LookupMatch];
+    if (match.kind === 'group') {
+      const group = await core.call('lookup.group', { entraId: match.entraId ?? '' });
+      if (flags.json) print(JSON.stringify(group));
+      else printGroup(group);
+      return exitCodes.ok;
+    }
+    const person = match;
     const ask = () =>
       core.call(
         'lookup.explain',
@@ -81,5 +87,37 @@ function printExplanation(e: PersonExplanation): void {
     print(
       `  ${entry.activityDateTime} ${entry.action} ${entry.status}${entry.cause ? ` — ${failureCauseLabels[entry.cause]}` : ''}`,
     );
+  for (const f of e.findings) print(`${f.resolvedAt ? 'Resolved' : 'Open'}: ${findingKindLabels[f.kind]}`);
+}
+
+function printGroup(e: GroupExplanation): void {
+  print(`${e.verdict.code}: ${e.verdict.sentence}`);
+  const { entra, team, name, members, lastPush } = e.evidence;
+  if (entra)
+    print(
+      `Entra: ${entra.displayName ?? '—'}, ${entra.assigned ? 'assigned' : entra.syncAll ? 'synced as all groups are' : 'not assigned'}, ${entra.userMembers} user member(s)${entra.nestedGroups.length ? `, nested groups Entra ignores: ${entra.nestedGroups.map((g) => g.displayName ?? g.id).join(', ')}` : ''}`,
+    );
+  print(
+    team
+      ? `Pulumi: team ${team.name} (${team.kind ?? 'kind unknown without an access token'}), ${team.members} member(s), SCIM id ${team.scimId}`
+      : 'Pulumi: no team',
+  );
+  print(`Name: ${name.length} of ${name.limit} characters`);
+  print(
+    `Members: ${
+      Object.entries(members.counts)
+        .filter(([, n]) => n > 0)
+        .map(
+          ([state, n]) =>
+            `${n} ${groupMemberStateLabels[state as keyof typeof members.counts].toLowerCase()}`,
+        )
+        .join('; ') || 'none'
+    }`,
+  );
+  for (const m of members.listed
+    .filter((m) => m.state !== 'in_team' && m.state !== 'not_pushed')
+    .slice(0, 20))
+    print(`  ${m.name}: ${groupMemberStateLabels[m.state]}`);
+  if (lastPush) print(`Last push: ${lastPush.activityDateTime} ${lastPush.action} ${lastPush.status}`);
   for (const f of e.findings) print(`${f.resolvedAt ? 'Resolved' : 'Open'}: ${findingKindLabels[f.kind]}`);
 }

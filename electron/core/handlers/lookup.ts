@@ -1,3 +1,4 @@
+import { explainGroup } from '../lookup/explain-group';
 import { explainPerson } from '../lookup/explain-person';
 import { findSubjects } from '../lookup/find-subjects';
 import { nestedPath } from '../lookup/nested-path';
@@ -11,6 +12,15 @@ export const lookupHandlers: HandlerTable = {
       kind: entraId ? 'user' : 'pulumi_user',
       entraId: entraId ?? null,
       scimId: scimId ?? null,
+      displayName: null,
+      userPrincipalName: null,
+      mail: null,
+    }),
+  'lookup.group': ({ entraId }, { db }) =>
+    explainGroup(db, {
+      kind: 'group',
+      entraId,
+      scimId: null,
       displayName: null,
       userPrincipalName: null,
       mail: null,

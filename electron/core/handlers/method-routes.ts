@@ -33,6 +33,7 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'actions.get': 'reader',
   'lookup.find': 'reader',
   'lookup.explain': 'reader',
+  'lookup.group': 'reader',
   'lookup.nested': 'writer',
   'report.create': 'writer',
 };

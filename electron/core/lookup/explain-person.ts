@@ -12,7 +12,7 @@ import type { FailureCause } from '../../../shared/finding-kinds';
 import { failureCauseLabels } from '../../../shared/labels';
 import { readLiveSchema } from '../reconcile/live-schema';
 import { latestSecrets, latestSnapshot } from '../store/configuration-snapshots-repo';
-import { findingColumns, findingRecord, type FindingColumns } from '../tables/finding-rows';
+import { membershipNames, readFindings, readTimeline } from './lookup-reads';
 import { storedNestedPath } from './nested-path';
 
 interface EntraUser {
@@ -34,7 +34,10 @@ interface PulumiUser {
 }
 
 /** Open findings that decide the verdict, most telling first (a removal owed outranks a failure). */
-const findingVerdicts: [string, Exclude<PersonVerdict, 'nested_only' | 'unmatched' | 'not_found'>][] = [
+const findingVerdicts: [
+  string,
+  Exclude<PersonVerdict, 'nested_only' | 'out_of_scope' | 'unmatched' | 'not_found'>,
+][] = [
   ['user.not_deprovisioned', 'not_deprovisioned'],
   ['user.missing_email', 'missing_email'],
   ['user.duplicate_email', 'duplicate_email'],
@@ -71,8 +74,8 @@ export function explainPerson(db: Database.Database, subject: LookupMatch): Pers
       assignment,
       pulumi: pulumi ? { ...pulumi, active: pulumi.active === 1 } : null,
       teams: {
-        entraGroups: entra ? groupNames(db, entra.id) : [],
-        pulumiTeams: pulumi ? teamNames(db, pulumi.id) : [],
+        entraGroups: entra ? membershipNames(db, 'entra', entra.id) : [],
+        pulumiTeams: pulumi ? membershipNames(db, 'pulumi', pulumi.id) : [],
       },
       timeline,
       readFromGraph: entra ? (storedNestedPath(db, entra.id)?.readFromGraph ?? []) : [],
@@ -113,7 +116,13 @@ function decide({ entra, pulumi, assignment, timeline, findings }: Facts): Perso
   }
   const inScope = assignment && (assignment.syncAll || assignment.direct || assignment.viaGroups.length > 0);
   if (!inScope) {
-    if (pulumi) return { code: 'out_of_scope', sentence: sentences.out_of_scope(name) };
+    if (pulumi)
+      return {
+        code: 'out_of_scope',
+        sentence: pulumi.active
+          ? `${name} is outside the app's scope, and the app skips out-of-scope deletions, so their Pulumi account stays active.`
+          : `${name} is outside the app's scope, so Entra deactivated their Pulumi account, as it does for anyone who leaves scope.`,
+      };
     if (assignment?.nestedVia.length)
       return {
         code: 'nested_only',
@@ -131,7 +140,8 @@ function decide({ entra, pulumi, assignment, timeline, findings }: Facts): Perso
   return { code: 'in_sync', sentence: sentences.in_sync(name) };
 }
 
-function failedVerdict(name: string, cause: FailureCause | null, timeline: TimelineEntry[]) {
+/** A failing object's verdict: the cause, how often and since when, from its stored log entries. */
+export function failedVerdict(name: string, cause: FailureCause | null, timeline: TimelineEntry[]) {
   const failures = timeline.filter((e) => e.status === 'failure');
   const since = failures.at(-1)?.activityDateTime;
   return {
@@ -144,14 +154,12 @@ function failedVerdict(name: string, cause: FailureCause | null, timeline: Timel
 }
 
 const sentences: Record<
-  Exclude<PersonVerdict, 'failed' | 'nested_only' | 'unmatched' | 'not_found'>,
+  Exclude<PersonVerdict, 'failed' | 'nested_only' | 'out_of_scope' | 'unmatched' | 'not_found'>,
   (n: string) => string
 > = {
   in_sync: (n) => `${n} is in Pulumi as Entra intends, and nothing about them is open.`,
   not_assigned: (n) =>
     `${n} is not assigned to the Pulumi app, directly or through an assigned group, so Entra never provisions them.`,
-  out_of_scope: (n) =>
-    `${n} has left the app's scope but still has a Pulumi account (Entra leaves or deactivates it by the app's settings).`,
   scope_unknown: (n) =>
     `${n} is assigned, but a scoping filter decides whether Entra provisions them, and ScimWatch does not evaluate filters.`,
   missing_email: (n) => `${n} has no mail in Entra, and Pulumi requires an email: set the mail attribute.`,
@@ -216,43 +224,4 @@ export function assignmentPath(db: Database.Database, entraId: string): Assignme
     nestedChecked: nested !== null,
     scopingFilter: Boolean(schema?.users?.scopingFilter),
   };
-}
-
-function readTimeline(db: Database.Database, entraId: string): TimelineEntry[] {
-  return db
-    .prepare(
-      `SELECT id, activity_date_time AS activityDateTime, status, action, cause, error_code AS errorCode
-         FROM provisioning_events WHERE source_id = ? ORDER BY activity_date_time DESC, id DESC LIMIT 500`,
-    )
-    .all(entraId) as TimelineEntry[];
-}
-
-function readFindings(db: Database.Database, entraId: string | null, scimId: string | null): FindingRecord[] {
-  const rows = db
-    .prepare(
-      `SELECT ${findingColumns} FROM findings WHERE entra_id = ? OR (entra_id IS NULL AND scim_id = ?)
-        ORDER BY resolved_at IS NOT NULL, last_seen_at DESC LIMIT 200`,
-    )
-    .all(entraId, scimId) as FindingColumns[];
-  return rows.map(findingRecord);
-}
-
-function groupNames(db: Database.Database, entraId: string): string[] {
-  return db
-    .prepare(
-      `SELECT coalesce(g.display_name, m.group_id) FROM entra_group_members m
-         LEFT JOIN entra_groups g ON g.id = m.group_id WHERE m.member_id = ? ORDER BY 1`,
-    )
-    .pluck()
-    .all(entraId) as string[];
-}
-
-function teamNames(db: Database.Database, scimId: string): string[] {
-  return db
-    .prepare(
-      `SELECT coalesce(g.display_name, m.group_id) FROM pulumi_group_members m
-         LEFT JOIN pulumi_groups g ON g.id = m.group_id WHERE m.member_id = ? ORDER BY 1`,
-    )
-    .pluck()
-    .all(scimId) as string[];
 }

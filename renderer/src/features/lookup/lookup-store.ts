@@ -20,3 +20,7 @@ export const useExplanation = (entraId: string, scimId: string, version: number)
     (signal) => api.lookup.explain(entraId ? { entraId } : { scimId }, { signal }),
     onChange,
   );
+
+/** One group explained against its team, live as runs and log pages arrive. */
+export const useGroupExplanation = (entraId: string) =>
+  useLiveQuery(`explain-group:${entraId}`, (signal) => api.lookup.group({ entraId }, { signal }), onChange);
