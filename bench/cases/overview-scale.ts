@@ -10,6 +10,7 @@ import { startServer } from '../../electron/server/server';
 import { chromiumArgs, findChromium } from '../../test/helpers/browser';
 import { median, type BenchCase, type Figure } from '../harness';
 import { collectScaleDatabase } from './reconcile-scale';
+import { measureLookup } from './lookup-scale';
 import { measureTables, p95 } from './tables-scale';
 
 const requestRepeats = 20;
@@ -40,7 +41,7 @@ const aggregateRequests: { method: MethodName; input: Record<string, string> }[]
 export const overviewScaleCase: BenchCase = {
   name: 'dashboard.scale',
   description:
-    "The dashboard over the stored scale world (100k users, 5k teams, 1M log entries) through `scimwatch serve` in Chromium: the Overview's aggregate requests and drawing; the Failures and Drift tables' first page, search keystrokes, memory after scrolling, page requests; the search index's size",
+    "The dashboard over the stored scale world (100k users, 5k teams, 1M log entries) through `scimwatch serve` in Chromium: the Overview's aggregate requests and drawing; the Failures and Drift tables' first page, search keystrokes, memory after scrolling, page requests; the search index's size; Lookup from typed text to verdict",
   async run({ workDir }) {
     const { database, events } = await collectScaleDatabase(scaleDefaults, workDir);
     const core = await CoreHost.start({
@@ -152,6 +153,15 @@ export const overviewScaleCase: BenchCase = {
       });
       figures.push(...tables.figures);
       notes.push(...tables.notes);
+      const lookup = await measureLookup({
+        url: server.url,
+        origin: server.origin,
+        accessToken: server.accessToken,
+        database,
+        browser,
+      });
+      figures.push(...lookup.figures);
+      notes.push(...lookup.notes);
       return { status: 'ok', figures, notes };
     } finally {
       await browser.close();

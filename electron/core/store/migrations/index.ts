@@ -7,6 +7,7 @@ import { objectKeys } from './005-object-keys';
 import { rollups } from './006-rollups';
 import { eventSearch } from './007-event-search';
 import { actions } from './008-actions';
+import { lookupIndexes } from './009-lookup-indexes';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   rollups,
   eventSearch,
   actions,
+  lookupIndexes,
 ];
