@@ -42,6 +42,16 @@ Commands:
   explain <who> [--json] Why a person is or is not in Pulumi: a verdict, then the evidence
                         (<who>: a name, UPN, email, Entra id or SCIM id; several matches are listed)
   actions [--json]      The audit trail of retries and job actions, newest first (--limit <n>, default 50)
+  report --format <f> --out <path>  Write a reconciliation report: csv (a zip, one file per section),
+                        json, html; a <path>.sha256 is written beside it
+      --run <id>        As of a past reconciliation run (default: the latest)
+      --since <date>    Period start (default: 30 days before --until)
+      --until <date>    Period end (default: the run's end)
+      --min-severity <s>  Only findings at least this severe (info, warning, error)
+      --include-resolved  Also list findings resolved within the period
+      --redact          Names, emails, UPNs and ids replaced by tokens (one per person, per report)
+      --section <name>  CSV only: one section as a bare file (summary, coverage, findings,
+                        team_exceptions, checklist, outcomes, actions)
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
 
@@ -80,6 +90,13 @@ const options = {
   force: { type: 'boolean' },
   'reset-scope': { type: 'string', multiple: true },
   limit: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  run: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  redact: { type: 'boolean' },
+  section: { type: 'string' },
 } as const;
 
 function parsePort(raw: string | undefined): number | undefined {
@@ -164,6 +181,18 @@ async function run(argv: string[]): Promise<number> {
         json: values.json ?? false,
       });
     }
+    case 'report':
+      return (await import('./commands/report')).reportCommand({
+        format: values.format,
+        out: values.out,
+        run: values.run,
+        since: values.since,
+        until: values.until,
+        minSeverity: values['min-severity'],
+        includeResolved: values['include-resolved'] ?? false,
+        redact: values.redact ?? false,
+        section: values.section,
+      });
     case 'explain':
       if (!who) throw new Error('Say who: scimwatch explain <name | UPN | email | Entra id | SCIM id>.');
       return (await import('./commands/explain')).explainCommand({ query: who, json: values.json ?? false });

@@ -15,3 +15,4 @@ export * from './stats';
 export * from './status';
 export * from './sync';
 export * from './validate';
+export * from './reports';

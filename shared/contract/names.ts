@@ -34,6 +34,7 @@ export const methodNames = [
   'lookup.group',
   'lookup.nested',
   'report.create',
+  'report.list',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -13,6 +13,7 @@ import {
   type RetryQueueState,
 } from './actions';
 import type { GroupExplanation, LookupMatch, NestedPath, PersonExplanation } from './lookup';
+import { reportOptionsSchema, type ReportRecord } from './reports';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
@@ -220,9 +221,15 @@ export const requests = {
     input: z.strictObject({ entraId: z.string().min(1).max(100) }),
     output: returns<NestedPath>(),
   },
+  /** Writes a report into the profile's reports folder and records it with its SHA-256. */
   'report.create': {
-    input: z.strictObject({ format: z.enum(['csv', 'json', 'html', 'pdf']) }),
-    output: returns<{ reportId: string }>(),
+    input: reportOptionsSchema,
+    output: returns<ReportRecord>(),
+  },
+  /** Past exports, newest first, with their options and hashes. */
+  'report.list': {
+    input: z.strictObject({}),
+    output: returns<ReportRecord[]>(),
   },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 export type InputOf<M extends MethodName> = z.input<(typeof requests)[M]['input']>;

@@ -36,4 +36,5 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'lookup.group': 'reader',
   'lookup.nested': 'writer',
   'report.create': 'writer',
+  'report.list': 'reader',
 };

@@ -5,9 +5,7 @@ import type { HandlerTable } from './context';
  * Methods whose names the contract fixes now and whose engines arrive later. They answer with a
  * clear `not_implemented` error instead of pretending to work.
  */
-const arrivesWith: Partial<Record<MethodName, string>> = {
-  'report.create': 'reconciliation reports',
-};
+const arrivesWith: Partial<Record<MethodName, string>> = {};
 
 export const pendingHandlers: HandlerTable = Object.fromEntries(
   Object.entries(arrivesWith).map(([method, feature]) => [

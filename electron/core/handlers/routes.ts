@@ -3,6 +3,7 @@ import type { HandlerTable } from './context';
 import { lookupHandlers, lookupWriteHandlers } from './lookup';
 import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
+import { reportReadHandlers, reportWriteHandlers } from './reports';
 import { reconcileReadHandlers } from './reconcile';
 import { readSettingsHandlers, writeSettingsHandlers } from './settings';
 import { statsHandlers } from './stats';
@@ -20,6 +21,7 @@ export const readerHandlers: HandlerTable = {
   ...statsHandlers,
   ...actionReadHandlers,
   ...lookupHandlers,
+  ...reportReadHandlers,
 };
 
 export const writerHandlers: HandlerTable = {
@@ -27,5 +29,6 @@ export const writerHandlers: HandlerTable = {
   ...syncHandlers,
   ...actionWriteHandlers,
   ...lookupWriteHandlers,
+  ...reportWriteHandlers,
   ...pendingHandlers,
 };

@@ -8,6 +8,7 @@ import { rollups } from './006-rollups';
 import { eventSearch } from './007-event-search';
 import { actions } from './008-actions';
 import { lookupIndexes } from './009-lookup-indexes';
+import { reports } from './010-reports';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   eventSearch,
   actions,
   lookupIndexes,
+  reports,
 ];

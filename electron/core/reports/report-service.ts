@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+import { ScimWatchError, type ReportOptions, type ReportRecord } from '../../../shared/contract';
+import { currentSettings, type CoreContext } from '../context';
+import { openReadOnlyStore } from '../store/open-database';
+import { reportsRepo } from '../store/reports-repo';
+import { readReportData, type ReportContext } from './report-data';
+import { writeCsv } from './writers/csv-writer';
+import type { WrittenFile } from './writers/file-sink';
+import { writeHtml } from './writers/html-writer';
+import { writeJson } from './writers/json-writer';
+
+export interface CreateReportRequest {
+  options: ReportOptions;
+  /** Where to write (the CLI's --out); the profile's reports folder otherwise. */
+  out?: string | undefined;
+  /** Fixed only by the goldens. */
+  now?: string;
+  redactionKey?: Buffer;
+}
+
+/** A profile's reports folder (`serve` downloads from here only; the CLI copies from it to --out). */
+export const reportsFolder = (dataDir: string, profile: string) => join(dataDir, 'reports', profile);
+
+const extension = (options: ReportOptions) =>
+  options.format === 'csv' ? (options.section ? 'csv' : 'zip') : options.format;
+
+/**
+ * Writes one report: recorded as `writing`, read from a read-only connection of its own in one read
+ * transaction (every section sees the same moment, and the writer's connection stays free for
+ * polling), written to a temporary name and renamed when whole, then recorded with its SHA-256. A
+ * `<file>.sha256` beside it lets anyone check the file with `sha256sum -c`.
+ */
+export async function createReport(
+  context: CoreContext,
+  request: CreateReportRequest,
+): Promise<ReportRecord> {
+  const { options } = request;
+  if (options.format === 'pdf')
+    throw new ScimWatchError(
+      'not_implemented',
+      'PDF reports are not available in this build of ScimWatch yet.',
+      'Export HTML and print it to PDF from a browser meanwhile.',
+    );
+  const now = request.now ?? new Date().toISOString();
+  const id = `${now.replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
+  const path =
+    request.out ??
+    join(
+      reportsFolder(context.config.dataDir, context.config.profile),
+      `scimwatch-report-${id}.${extension(options)}`,
+    );
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  reportsRepo.start(context.db, { id, createdAt: now, createdBy: context.config.actor, options });
+  const progress = (phase: string, percent: number) =>
+    context.emit('report.progress', { reportId: id, phase, percent });
+  const partial = `${path}.partial`;
+  const reader = openReadOnlyStore(context.config.databasePath, context.config.nativeBinding ?? undefined);
+  try {
+    progress('reading', 5);
+    reader.exec('BEGIN');
+    const reportContext: ReportContext = {
+      now,
+      version: context.config.version,
+      settings: currentSettings(context),
+      ...(request.redactionKey ? { redactionKey: request.redactionKey } : {}),
+    };
+    const data = readReportData(reader, options, reportContext);
+    progress('writing', 20);
+    const written: WrittenFile =
+      options.format === 'csv'
+        ? await writeCsv(data, partial, options.section)
+        : options.format === 'json'
+          ? await writeJson(data, partial)
+          : await writeHtml(data, partial);
+    reader.exec('COMMIT');
+    renameSync(partial, path);
+    writeFileSync(`${path}.sha256`, `${written.sha256}  ${basename(path)}\n`, { mode: 0o600 });
+    reportsRepo.finish(context.db, id, {
+      runId: data.header.run?.id ?? null,
+      path,
+      ...written,
+      at: new Date().toISOString(),
+    });
+    progress('done', 100);
+    const record = reportsRepo.get(context.db, id);
+    if (!record) throw new Error(`Report ${id} vanished from the store.`);
+    const { path: _path, ...rest } = record;
+    return rest;
+  } catch (error) {
+    rmSync(partial, { force: true });
+    const message = error instanceof Error ? error.message : String(error);
+    reportsRepo.fail(context.db, id, message, new Date().toISOString());
+    progress('failed', 100);
+    throw error;
+  } finally {
+    reader.close();
+  }
+}
