@@ -7,12 +7,14 @@ import type { StoredSecretName } from './secrets/secret-store';
 import { readSavedSettings } from './store/settings-repo';
 import type { WorkerConfig } from './config/worker-config';
 
-/** What the host thread offers a worker: the secret store's answers, never more than asked. */
+/** What the host thread offers a worker: the secret store's answers (never more than asked), and printing. */
 export interface HostServices {
   secretStates(profile: string): Promise<Record<SecretName, SecretState>>;
   secret(profile: string, name: StoredSecretName): Promise<string | undefined>;
   setSecret(profile: string, name: StoredSecretName, value: string | null): Promise<void>;
   secretStorage(): Promise<{ backend: string; warning: string | null }>;
+  /** A self-contained HTML document printed to PDF by the host's browser (Electron, or Chromium). */
+  printPdf(html: string): Promise<Uint8Array>;
 }
 
 /**

@@ -20,6 +20,8 @@ import { resolveDataDir } from './config/data-dir';
 import { readEnvironment, type EnvironmentConfig } from './config/environment';
 import { methodRoutes } from './handlers/method-routes';
 import { HostSecrets } from './host/host-secrets';
+import type { PdfPrinter } from './host/pdf-printer';
+import { hostServices } from './workers/host-service-names';
 import { WorkerSet, type Workers } from './host/worker-set';
 import { createLogger, fileLogWriter, redactText, type Logger } from './log/logger';
 import { refreshProfileLock, type LockHolder } from './profiles/profile-lock';
@@ -73,6 +75,8 @@ export interface CoreHostOptions {
    * token is shared by everyone who opens it: there it is the operator named at start, or no one.
    */
   actor?: string | null;
+  /** Prints reports to PDF: Electron's printToPDF on the desktop; the machine's Chromium otherwise. */
+  printPdf?: PdfPrinter;
 }
 
 /**
@@ -112,7 +116,10 @@ export class CoreHost {
     this.workerSet = new WorkerSet({
       entry: options.workerEntry ?? new URL('./core-worker.js', import.meta.url),
       config: (role, profile) => this.workerConfig(role, profile),
-      serve: this.hostSecrets.serve,
+      serve: (method, params) =>
+        method === hostServices.printPdf
+          ? this.printPdf((params as { html: string }).html)
+          : this.hostSecrets.serve(method, params),
       events: {
         onEvent: (name, payload) => this.fromWorker(name, payload),
         onExit: (role, code) => this.log.error(`The ${role} worker stopped unexpectedly`, { code }),
@@ -195,6 +202,12 @@ export class CoreHost {
     await this.switching.catch(() => undefined);
     await this.workerSet.stop(this.workers);
     this.workers = undefined;
+  }
+
+  /** The printer given, else Chromium through playwright-core, loaded only when a PDF is asked for. */
+  private async printPdf(html: string): Promise<Uint8Array> {
+    if (this.options.printPdf) return this.options.printPdf(html);
+    return (await import('./host/pdf-printer')).chromiumPdfPrinter(html);
   }
 
   private async callHost(method: MethodName, input: unknown): Promise<AppStatus | ProfileSummary> {

@@ -15,6 +15,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { bindIpc } from './ipc-binding';
 import { chooseNativeBinding } from './native-binding';
 import { hardenSessions } from './security';
+import { electronPdfPrinter } from './pdf-printer';
 import { createMainWindow } from './window';
 
 /** The app's root folder (out/ lives in it) when running unpackaged. */
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     lockAs: { command: 'ScimWatch desktop', url: null },
     poll: true,
     freshDemoDatabase: true,
+    printPdf: electronPdfPrinter,
     ...(demo ? { demoEnvironment: demo.environment } : {}),
     ...(binding.kind === 'override' ? { nativeBinding: binding.path } : {}),
   });

@@ -41,6 +41,13 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
+  printed: Record<string, unknown>[] = [];
+  /** A PDF's first bytes, then the page Electron was given, so a test can see what was printed. */
+  printToPDF(options: Record<string, unknown>) {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from(`%PDF-1.7 fake\n${this.loadedUrl ?? ''}`));
+  }
+  loadedUrl: string | undefined;
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -52,9 +59,14 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string) {
     this.loaded = url;
+    this.webContents.loadedUrl = url;
     return Promise.resolve();
   }
   show() {}
+  destroyed = false;
+  destroy() {
+    this.destroyed = true;
+  }
 }
 
 export const BrowserWindow = FakeBrowserWindow;

@@ -1,4 +1,5 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type Database from 'better-sqlite3';
@@ -7,7 +8,8 @@ import { unzipSync } from 'fflate';
 import type { ReportOptions } from '../../shared/contract';
 import { readReportData } from '../../electron/core/reports/report-data';
 import { writeCsv } from '../../electron/core/reports/writers/csv-writer';
-import { writeHtml } from '../../electron/core/reports/writers/html-writer';
+import { chromiumPdfPrinter } from '../../electron/core/host/pdf-printer';
+import { renderHtml, writeHtml } from '../../electron/core/reports/writers/html-writer';
 import { writeJson } from '../../electron/core/reports/writers/json-writer';
 import { openStore } from '../../electron/core/store/open-database';
 
@@ -65,9 +67,27 @@ export async function goldenReports(dir: string): Promise<Record<string, Buffer>
       out[`report${suffix}.json`] = readFileSync(join(dir, `report${suffix}.json`));
       await writeHtml(readReportData(db, options('html'), fixed), join(dir, `report${suffix}.html`));
       out[`report${suffix}.html`] = readFileSync(join(dir, `report${suffix}.html`));
+      // The PDF by its text: the HTML printed by Chromium, read back by poppler, whitespace folded.
+      const pdf = join(dir, `report${suffix}.pdf`);
+      writeFileSync(pdf, await chromiumPdfPrinter(renderHtml(readReportData(db, options('pdf'), fixed))));
+      out[`report${suffix}.pdf.txt`] = Buffer.from(`${pdfText(pdf)}\n`);
     }
   } finally {
     db.close();
   }
   return out;
+}
+
+/** A PDF's text as poppler extracts it, with every run of whitespace folded to one space. */
+export function pdfText(path: string, pages?: { first: number; last: number }): string {
+  const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+  return execFileSync('pdftotext', [...range, path, '-'], { encoding: 'utf8' })
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** How many pages a PDF has, as poppler reads it. */
+export function pdfPages(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+  return Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? Number.NaN);
 }

@@ -3,6 +3,7 @@
  * Electron binary cannot run on these machines. The core behind it is real.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -13,6 +14,7 @@ import type { CoreHost } from '../../electron/core/core-host';
 import { bindIpc } from '../../electron/main/ipc-binding';
 import { chooseNativeBinding, electronAddonPath } from '../../electron/main/native-binding';
 import { hardenContents, hardenSessions, openExternalSafely } from '../../electron/main/security';
+import { electronPdfPrinter } from '../../electron/main/pdf-printer';
 import { mainWindowOptions } from '../../electron/main/window';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { FakeWebContents, recorded } from '../fakes/electron';
@@ -32,7 +34,7 @@ describe('the Electron main process (with a fake electron)', () => {
 
   beforeAll(async () => {
     recorded.reset();
-    ({ core } = await startTestCore(dir.path));
+    ({ core } = await startTestCore(dir.path, {}, { printPdf: electronPdfPrinter }));
     bindIpc(core, contents as never);
   });
   afterAll(async () => {
@@ -178,6 +180,24 @@ describe('the Electron main process (with a fake electron)', () => {
     const html = readFileSync('renderer/index.html', 'utf8');
     expect(html).toMatch(/Content-Security-Policy/);
     expect(html).not.toMatch(/<script>(?!\s*<\/script>)/);
+  });
+
+  it('prints a PDF report in a hidden window that runs no script, then destroys the window', async () => {
+    const before = recorded.windows.length;
+    const record = await core.call('report.create', { format: 'pdf' });
+    const window = recorded.windows[before];
+    expect(window?.options).toMatchObject({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true },
+    });
+    const html = Buffer.from(window?.loaded?.split(',')[1] ?? '', 'base64').toString('utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('ScimWatch reconciliation report');
+    expect(window?.webContents.printed[0]).toMatchObject({ pageSize: 'A4', printBackground: true });
+    expect(window?.destroyed).toBe(true);
+    const pdf = readFileSync(join(dir.path, 'reports', core.activeProfile, record.fileName ?? ''));
+    expect(pdf.toString('latin1')).toMatch(/^%PDF-1\.7 fake\ndata:text\/html/);
+    expect(record).toMatchObject({ state: 'done', options: { format: 'pdf' } });
   });
 
   it('opens external links only to the allowlist', () => {

@@ -14,8 +14,8 @@ import { addAssignedGroup, addAssignedUser } from '../../electron/emulators/scen
 import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
 import { escapeHtml } from '../../electron/core/reports/writers/html-template';
 import { runCliAsync } from '../helpers/cli';
-import { goldenFolder, goldenReports } from '../helpers/report-goldens';
-import { findLeaks } from '../helpers/secret-scan';
+import { goldenFolder, goldenReports, pdfPages, pdfText } from '../helpers/report-goldens';
+import { findLeaks, type Artifact } from '../helpers/secret-scan';
 import { makeTempDir } from '../helpers/temp-dir';
 import { watchWorld, type WatchedWorld } from '../helpers/watched-world';
 
@@ -55,6 +55,15 @@ describe('reports: goldens of the fixed scenario', () => {
       expect(existsSync(golden), `${golden} is missing; see test/fixtures/make-report-goldens.ts`).toBe(true);
       expect(bytes.toString('utf8'), name).toBe(readFileSync(golden, 'utf8'));
     }
+  });
+
+  it('prints the PDF from the same HTML: a few pages, the organization named on the first', () => {
+    const pdf = join(dir.path, 'report.pdf');
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(12);
+    expect(pdfText(pdf, { first: 1, last: 1 })).toContain('Pulumi organization contoso');
   });
 
   it('vouches for itself: the JSON validates and hashes, the zip lists every file hash, the HTML its sections', () => {
@@ -100,15 +109,15 @@ describe('reports: a hostile directory stays inert, and redaction hides it', () 
   let world: CatalogWorld;
   let watched: WatchedWorld;
   const planted: { id: string; upn: string; name: string }[] = [];
-  const reports = new Map<string, { record: ReportRecord; bytes: Buffer }>();
+  const reports = new Map<string, { record: ReportRecord; bytes: Buffer; path: string }>();
 
-  const create = async (format: 'csv' | 'json' | 'html', redact: boolean) => {
+  const create = async (format: 'csv' | 'json' | 'html' | 'pdf', redact: boolean) => {
     const record = await watched.core.call('report.create', { format, includeResolved: true, redact });
     const path = join(dir.path, 'reports', 'default', record.fileName ?? '');
     const bytes = readFileSync(path);
     expect(sha256(bytes)).toBe(record.sha256);
     expect(readFileSync(`${path}.sha256`, 'utf8')).toBe(`${record.sha256}  ${record.fileName}\n`);
-    reports.set(`${format}${redact ? '-redacted' : ''}`, { record, bytes });
+    reports.set(`${format}${redact ? '-redacted' : ''}`, { record, bytes, path });
   };
 
   beforeAll(async () => {
@@ -131,7 +140,7 @@ describe('reports: a hostile directory stays inert, and redaction hides it', () 
     watched = await watchWorld(world, dir.path);
     await watched.sync();
     for (const redact of [false, true])
-      for (const format of ['csv', 'json', 'html'] as const) await create(format, redact);
+      for (const format of ['csv', 'json', 'html', 'pdf'] as const) await create(format, redact);
   }, 60_000);
   afterAll(async () => {
     await watched?.core.close();
@@ -164,12 +173,14 @@ describe('reports: a hostile directory stays inert, and redaction hides it', () 
     );
   });
 
-  it('escapes every value in HTML (no element, no script) and keeps the JSON exact and valid', () => {
+  it('escapes every value in HTML (no element, no script), prints it as text in the PDF, keeps the JSON exact', () => {
     const html = reports.get('html')?.bytes.toString('utf8') ?? '';
     expect(html).not.toMatch(/<script|<img|<[^>]*\bonerror=|href="javascript:/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('Emoji 👩🏽‍💻🚀 &amp;amp; &amp;lt;b&amp;gt;');
     expect(cspOf(html)).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; img-src data:$/);
+    const printed = pdfText(reports.get('pdf')?.path ?? '');
+    expect(printed).toContain('<script>alert("x")</script>');
     const report = checkJson(reports.get('json')?.bytes ?? Buffer.alloc(0)) as {
       findings: { subject: string }[];
     };
@@ -190,14 +201,18 @@ describe('reports: a hostile directory stays inert, and redaction hides it', () 
       secrets[`name ${i} (csv)`] = name.replace(/"/g, '""');
       secrets[`name ${i} (json)`] = JSON.stringify(name).slice(1, -1);
     });
-    const artifacts = ['csv-redacted', 'json-redacted', 'html-redacted'].flatMap((key) => {
-      const bytes = reports.get(key)?.bytes ?? Buffer.alloc(0);
-      if (key !== 'csv-redacted') return [{ name: key, content: bytes }];
-      return Object.entries(unzipSync(bytes)).map(([name, content]) => ({
-        name: `${key}/${name}`,
-        content: Buffer.from(content),
-      }));
-    });
+    const artifacts = ['csv-redacted', 'json-redacted', 'html-redacted', 'pdf-redacted'].flatMap(
+      (key): Artifact[] => {
+        const bytes = reports.get(key)?.bytes ?? Buffer.alloc(0);
+        // A PDF's text is compressed in its streams: what a reader (or a search) sees is what poppler reads.
+        if (key === 'pdf-redacted') return [{ name: key, content: pdfText(reports.get(key)?.path ?? '') }];
+        if (key !== 'csv-redacted') return [{ name: key, content: bytes }];
+        return Object.entries(unzipSync(bytes)).map(([name, content]) => ({
+          name: `${key}/${name}`,
+          content: Buffer.from(content),
+        }));
+      },
+    );
     expect(findLeaks(secrets, artifacts)).toEqual([]);
     // The same person keeps one token: their subject and their id agree in every finding row.
     const report = JSON.parse(reports.get('json-redacted')?.bytes.toString('utf8') ?? '{}') as {
@@ -210,7 +225,7 @@ describe('reports: a hostile directory stays inert, and redaction hides it', () 
 
   it('lists each export with its options and hash, and writes a report from the CLI', async () => {
     const listed = await watched.core.call('report.list', {});
-    expect(listed).toHaveLength(6);
+    expect(listed).toHaveLength(8);
     expect(listed.every((r) => r.state === 'done' && /^[0-9a-f]{64}$/.test(r.sha256 ?? ''))).toBe(true);
     const env = { ...connectScimWatch(world).environment, SCIMWATCH_DATA_DIR: dir.path };
     const out = join(dir.path, 'cli-report.json');

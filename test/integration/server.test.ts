@@ -100,8 +100,6 @@ describe('the server host', () => {
     const unknown = await post('nothing.here', {});
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.body).error.code).toBe('unknown_method');
-    const pending = await post('report.create', { format: 'pdf' });
-    expect(pending.status).toBe(501);
     const broken = await rawRequest(`${server.origin}/api/app.status`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.accessToken}` },

@@ -1,7 +1,6 @@
 import { actionReadHandlers, actionWriteHandlers } from './actions';
 import type { HandlerTable } from './context';
 import { lookupHandlers, lookupWriteHandlers } from './lookup';
-import { pendingHandlers } from './pending';
 import { profileHandlers } from './profiles';
 import { reportReadHandlers, reportWriteHandlers } from './reports';
 import { reconcileReadHandlers } from './reconcile';
@@ -30,5 +29,4 @@ export const writerHandlers: HandlerTable = {
   ...actionWriteHandlers,
   ...lookupWriteHandlers,
   ...reportWriteHandlers,
-  ...pendingHandlers,
 };

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-import { ScimWatchError, type ReportOptions, type ReportRecord } from '../../../shared/contract';
+import type { ReportOptions, ReportRecord } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import { openReadOnlyStore } from '../store/open-database';
 import { reportsRepo } from '../store/reports-repo';
-import { readReportData, type ReportContext } from './report-data';
+import { readReportData, type ReportContext, type ReportData } from './report-data';
 import { writeCsv } from './writers/csv-writer';
-import type { WrittenFile } from './writers/file-sink';
-import { writeHtml } from './writers/html-writer';
+import { writeChunks, type WrittenFile } from './writers/file-sink';
+import { renderHtml, writeHtml } from './writers/html-writer';
 import { writeJson } from './writers/json-writer';
 
 export interface CreateReportRequest {
@@ -27,6 +27,29 @@ export const reportsFolder = (dataDir: string, profile: string) => join(dataDir,
 const extension = (options: ReportOptions) =>
   options.format === 'csv' ? (options.section ? 'csv' : 'zip') : options.format;
 
+/** The report in its format; PDF is the HTML printed by the host's browser (Electron or Chromium). */
+async function writeFormat(
+  context: CoreContext,
+  data: ReportData,
+  options: ReportOptions,
+  path: string,
+  progress: (phase: string, percent: number) => void,
+): Promise<WrittenFile> {
+  switch (options.format) {
+    case 'csv':
+      return writeCsv(data, path, options.section);
+    case 'json':
+      return writeJson(data, path);
+    case 'html':
+      return writeHtml(data, path);
+    case 'pdf': {
+      const html = renderHtml(data);
+      progress('printing', 60);
+      return writeChunks(path, [Buffer.from(await context.host.printPdf(html))]);
+    }
+  }
+}
+
 /**
  * Writes one report: recorded as `writing`, read from a read-only connection of its own in one read
  * transaction (every section sees the same moment, and the writer's connection stays free for
@@ -38,12 +61,6 @@ export async function createReport(
   request: CreateReportRequest,
 ): Promise<ReportRecord> {
   const { options } = request;
-  if (options.format === 'pdf')
-    throw new ScimWatchError(
-      'not_implemented',
-      'PDF reports are not available in this build of ScimWatch yet.',
-      'Export HTML and print it to PDF from a browser meanwhile.',
-    );
   const now = request.now ?? new Date().toISOString();
   const id = `${now.replace(/[-:.]/g, '').slice(0, 15)}-${randomBytes(4).toString('hex')}`;
   const path =
@@ -69,12 +86,7 @@ export async function createReport(
     };
     const data = readReportData(reader, options, reportContext);
     progress('writing', 20);
-    const written: WrittenFile =
-      options.format === 'csv'
-        ? await writeCsv(data, partial, options.section)
-        : options.format === 'json'
-          ? await writeJson(data, partial)
-          : await writeHtml(data, partial);
+    const written = await writeFormat(context, data, options, partial, progress);
     reader.exec('COMMIT');
     renameSync(partial, path);
     writeFileSync(`${path}.sha256`, `${written.sha256}  ${basename(path)}\n`, { mode: 0o600 });

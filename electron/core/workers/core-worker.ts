@@ -77,6 +77,7 @@ const host: HostServices = {
   },
   secretStorage: () =>
     rpc.request(hostServices.secretStorage, {}) as ReturnType<HostServices['secretStorage']>,
+  printPdf: (html) => rpc.request(hostServices.printPdf, { html }) as Promise<Uint8Array>,
 };
 
 // Log lines go to the host, which redacts with the secrets it alone holds, then writes them.
