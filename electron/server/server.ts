@@ -21,6 +21,7 @@ import { EventStream } from './event-stream';
 import { httpStatusFor } from './http-status';
 import { allowedOrigins, refusalReason, type Origins } from './request-guards';
 import { applySecurityHeaders } from './security-headers';
+import { reportDownloadPrefix, sendReport } from './report-download';
 import { findStaticFile } from './static-files';
 
 export interface ServerOptions {
@@ -163,6 +164,11 @@ async function handle(routes: Routes, request: IncomingMessage, response: Server
   if (url.pathname === '/api/events' && request.method === 'GET') return routes.events.attach(response);
   if (url.pathname.startsWith('/api/'))
     return serveApi(routes, request, response, url.pathname.slice('/api/'.length));
+  if (url.pathname.startsWith(reportDownloadPrefix) && request.method === 'GET') {
+    const id = decodeURIComponent(url.pathname.slice(reportDownloadPrefix.length));
+    if (!(await sendReport(routes.options.core, response, id))) return sendError(response, notFound());
+    return;
+  }
   return serveStatic(routes, request, response, url.pathname);
 }
 

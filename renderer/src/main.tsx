@@ -8,6 +8,7 @@ import './styles.css';
 import './tables.css';
 import './actions.css';
 import './lookup.css';
+import './reports.css';
 
 // The first page's code loads beside the app's first request, not after it.
 preloadRoute(parseRoute(window.location.hash).page);

@@ -35,6 +35,7 @@ export const methodNames = [
   'lookup.nested',
   'report.create',
   'report.list',
+  'report.preview',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

@@ -49,6 +49,9 @@ export interface ReportRecord {
   error: string | null;
 }
 
+/** Where `serve` offers a recorded report's file (GET, with the same token as the API). */
+export const reportDownloadPath = (id: string) => `/downloads/reports/${encodeURIComponent(id)}`;
+
 /** The version of the report's JSON form; `resources/report.schema.json` describes it. */
 export const reportSchemaVersion = 1;
 
@@ -150,6 +153,14 @@ export interface ReportActionRow {
   endedAt: string | null;
   subject: string;
   outcome: string;
+}
+
+/** What the Reports page shows before an export: the report's first parts, and runs to choose from. */
+export interface ReportPreview {
+  header: ReportHeader;
+  coverage: CoverageGap[];
+  summary: ReportSummary;
+  runs: { id: number; finishedAt: string }[];
 }
 
 /** Row types by section, as the writers receive them. */

@@ -13,7 +13,7 @@ import {
   type RetryQueueState,
 } from './actions';
 import type { GroupExplanation, LookupMatch, NestedPath, PersonExplanation } from './lookup';
-import { reportOptionsSchema, type ReportRecord } from './reports';
+import { reportOptionsSchema, type ReportPreview, type ReportRecord } from './reports';
 import { pageQuerySchema, type Page } from './paging';
 import { findingSeverities, type ReconcileRun, type RunSnapshot } from './reconcile';
 import {
@@ -225,6 +225,11 @@ export const requests = {
   'report.create': {
     input: reportOptionsSchema,
     output: returns<ReportRecord>(),
+  },
+  /** The header, coverage and summary a report with these options would have (nothing is written). */
+  'report.preview': {
+    input: reportOptionsSchema,
+    output: returns<ReportPreview>(),
   },
   /** Past exports, newest first, with their options and hashes. */
   'report.list': {

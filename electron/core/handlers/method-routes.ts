@@ -37,4 +37,5 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'lookup.nested': 'writer',
   'report.create': 'writer',
   'report.list': 'reader',
+  'report.preview': 'reader',
 };

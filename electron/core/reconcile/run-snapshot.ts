@@ -87,3 +87,13 @@ export function runSnapshot(db: Database.Database, runId?: number): RunSnapshot 
   if (!run) return null;
   return { run, checklist: checklistAt(db, run.id), findings: findingsAt(db, run.id) };
 }
+
+/** The latest completed runs, newest first (what a report can be made as of). */
+export function recentRuns(db: Database.Database, limit = 100): { id: number; finishedAt: string }[] {
+  return db
+    .prepare(
+      `SELECT id, finished_at AS finishedAt FROM reconciliation_runs WHERE status = 'completed'
+        ORDER BY id DESC LIMIT ?`,
+    )
+    .all(limit) as { id: number; finishedAt: string }[];
+}

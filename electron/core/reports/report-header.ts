@@ -103,6 +103,7 @@ export function coverageGaps(db: Database.Database, period: ReportFrame['period'
         : 'ScimWatch has not read the provisioning log yet.',
     });
   let covered = period.since;
+  let compared = runs.some((run) => run.finishedAt < period.since);
   for (const run of runs) {
     if (run.finishedAt < period.since) continue;
     if (Date.parse(run.finishedAt) - Date.parse(covered) > coverageGapMs)
@@ -110,9 +111,12 @@ export function coverageGaps(db: Database.Database, period: ReportFrame['period'
         source: 'reconciliation',
         from: covered,
         to: run.finishedAt,
-        reason: 'No reconciliation completed in this stretch: both sides were not compared.',
+        reason: compared
+          ? 'No reconciliation completed in this stretch: both sides were not compared.'
+          : 'Before ScimWatch first compared both sides.',
       });
     covered = run.finishedAt;
+    compared = true;
   }
   if (Date.parse(period.until) - Date.parse(covered) > coverageGapMs)
     gaps.push({

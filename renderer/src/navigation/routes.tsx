@@ -9,7 +9,6 @@ export interface PageProps {
 
 type PageModule = Promise<{ default: ComponentType<PageProps> }>;
 
-const upcoming = () => import('../features/upcoming/upcoming-page');
 const loaders: Record<PageId, () => PageModule> = {
   overview: () => import('../features/overview/overview-page'),
   drift: () => import('../features/drift/drift-page'),
@@ -17,13 +16,13 @@ const loaders: Record<PageId, () => PageModule> = {
   lookup: () => import('../features/lookup/lookup-page'),
   configuration: () => import('../features/configuration/configuration-page'),
   actions: () => import('../features/actions/actions-page'),
-  reports: upcoming,
+  reports: () => import('../features/reports/reports-page'),
   settings: () => import('../features/settings/settings-page'),
 };
 
 /**
  * Which component shows each page, loaded on first visit: the Overview's charts, for instance, are not
- * in the JavaScript the app starts with. Pages not built yet share the placeholder.
+ * in the JavaScript the app starts with.
  */
 export const routes = Object.fromEntries(
   Object.entries(loaders).map(([page, load]) => [page, lazy(load)]),
