@@ -11,6 +11,7 @@ import {
   type ScaleOptions,
 } from '../../electron/emulators/scenarios/scale/scale-scenario';
 import { connectScimWatch } from '../../electron/emulators/scimwatch-connection';
+import { reportFormats, type ReportFormat } from '../../shared/contract';
 import { startBenchCore } from '../bench-core';
 import { median, type BenchCase, type Figure } from '../harness';
 
@@ -35,6 +36,8 @@ interface Measured {
   /** The first run of each fresh process (this one and two more): a cold process varies from start to start. */
   coldRuns: ProbeRun[];
   peakRssBytes: number;
+  /** One report of each format, each written in a process of its own. */
+  reports: Record<ReportFormat, ReportProbe>;
 }
 
 /**
@@ -95,6 +98,27 @@ export function probeReconcile(database: string, settings: object, runs = 4) {
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as { runs: ProbeRun[]; peakRssBytes: number };
 }
 
+interface ReportProbe {
+  ms: number;
+  bytes: number;
+  findings: number;
+  peakRssBytes: number;
+}
+
+/** Writes a report of each format from a database, each in a process of its own. */
+function probeReports(database: string, workDir: string): Record<ReportFormat, ReportProbe> {
+  return Object.fromEntries(
+    reportFormats.map((format) => {
+      const output = execFileSync(
+        process.execPath,
+        ['scripts/run-ts.mjs', 'bench/report-probe.ts', database, format, join(workDir, `report.${format}`)],
+        { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+      );
+      return [format, JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as ReportProbe];
+    }),
+  ) as Record<ReportFormat, ReportProbe>;
+}
+
 async function measure(options: ScaleOptions, workDir: string): Promise<Measured> {
   const { database, settings, collectMs, events, workerRunMs } = await collectScaleDatabase(options, workDir);
   const probes = [
@@ -103,6 +127,7 @@ async function measure(options: ScaleOptions, workDir: string): Promise<Measured
     probeReconcile(database, settings, 1),
   ];
   return {
+    reports: probeReports(database, workDir),
     collectMs,
     events,
     workerRunMs,
@@ -122,7 +147,7 @@ const cold = (m: Measured) => median(m.coldRuns.map((r) => r.totalMs));
 export const reconcileScaleCase: BenchCase = {
   name: 'reconcile.scale',
   description:
-    'Reconciliation of the scale world (100k users, 5k teams, 500k memberships, 1M log entries over 30 days, 1% drift, 2% failures) after the real collectors stored it; also at a tenth of that size, for the growth ratio. Reconciliation runs in a process of its own (load, compute, record), four times, and once in each of two more fresh processes.',
+    'Reconciliation of the scale world (100k users, 5k teams, 500k memberships, 1M log entries over 30 days, 1% drift, 2% failures) after the real collectors stored it; also at a tenth of that size, for the growth ratio. Reconciliation runs in a process of its own (load, compute, record), four times, and once in each of two more fresh processes. Then one report of each format from each database, each in a process of its own.',
   run: async ({ workDir }) => {
     const tenth: ScaleOptions = {
       ...scaleDefaults,
@@ -167,6 +192,20 @@ export const reconcileScaleCase: BenchCase = {
         unit: 'ms',
       },
       { name: 'collect 100k (first sync, all sources)', value: ms(full.collectMs), unit: 'ms' },
+      ...reportFormats.flatMap((format): Figure[] => [
+        {
+          name: `report 100k, ${format}: database opened to last byte written`,
+          value: ms(full.reports[format].ms),
+          unit: 'ms',
+          target: { better: 'lower', value: 10_000 },
+        },
+        {
+          name: `report ${format}: peak RSS at 100k minus at 10k`,
+          value: mib(full.reports[format].peakRssBytes - small.reports[format].peakRssBytes),
+          unit: 'MiB',
+          target: { better: 'lower', value: 100 },
+        },
+      ]),
     ];
     return {
       status: 'ok',
@@ -177,6 +216,7 @@ export const reconcileScaleCase: BenchCase = {
         `10k: ${small.events.toLocaleString('en')} events, runs ${small.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; 100k runs ${full.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; first runs of three fresh processes ${full.coldRuns.map((r) => ms(r.totalMs)).join(' / ')} ms`,
         "a fresh process's first run pays V8's young generation growing while every row it reads survives (measured: the users query takes about twice as long on its first call)",
         'peak RSS includes Node itself and the esbuild step that starts the probe script',
+        `reports (all findings, resolved included): ${reportFormats.map((f) => `${f} ${mib(full.reports[f].bytes)} MiB in ${ms(full.reports[f].ms)} ms at 100k, ${mib(small.reports[f].bytes)} MiB in ${ms(small.reports[f].ms)} ms at 10k`).join('; ')}; ${full.reports.json.findings} open findings at 100k; peak RSS at 100k ${reportFormats.map((f) => `${f} ${mib(full.reports[f].peakRssBytes)} MiB`).join(', ')} (PDF: the Node process only; Chromium prints in its own)`,
       ],
     };
   },

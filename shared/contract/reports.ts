@@ -118,6 +118,8 @@ export interface ReportFindingRow {
   /** The rest of the evidence, as `name: value` pairs. */
   details: string;
   cause: FailureCause | null;
+  /** The guided fix's id and, filled with this finding's values, its title, steps and first link. */
+  fixId: string;
   fix: string;
 }
 

@@ -137,6 +137,7 @@ export function findingRow(finding: ReportFinding, context: FixContext): ReportF
     resolvedAt: finding.resolvedAt,
     ...sides(finding.evidence),
     cause: finding.cause ?? null,
+    fixId: finding.fixId,
     fix: fixText(finding, context),
   };
 }

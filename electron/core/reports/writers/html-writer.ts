@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 
 import type { FailureCause } from '../../../../shared/finding-kinds';
+import type { ReportFindingRow } from '../../../../shared/contract';
+import { fixById } from '../../../../shared/fixes';
 import { failureCauseLabels, findingKindLabels } from '../../../../shared/labels';
 import { plainText } from '../plain-text';
 import type { ReportData } from '../report-data';
@@ -11,7 +13,10 @@ import { reportCss } from './report-css';
 import { headerRows } from './section-tables';
 
 /** Rows listed per long section: a 100k-user report stays a document a person reads. */
-export const htmlRowCap = 200;
+export const htmlRowCap = 100;
+/** Longer evidence is cut in HTML and PDF (the CSV and JSON exports keep it whole). */
+const detailCap = 280;
+const clip = (text: string) => (text.length > detailCap ? `${text.slice(0, detailCap)}…` : text);
 
 /** Up to `cap` rows of a stream, and how many were left out. */
 function capped<T>(rows: Iterable<T>, cap = htmlRowCap): { shown: T[]; left: number } {
@@ -91,10 +96,23 @@ function findings(data: ReportData): Markup {
   const { shown, left } = capped(data.findings());
   const rows = shown.map(
     (f) =>
-      html`<tr class="sev-${f.severity}"><td>${f.severity}</td><td>${findingKindLabels[f.kind]}${f.root ? '' : ' (symptom)'}</td><td>${f.state}${f.resolvedAt ? ` ${f.resolvedAt}` : ''}</td><td>${f.subject}</td><td>${f.entra}</td><td>${f.pulumi}</td><td>${f.details}</td><td>${f.fix}</td></tr>`,
+      html`<tr class="sev-${f.severity}"><td>${f.severity}</td><td>${findingKindLabels[f.kind]}${f.root ? '' : ' (symptom)'}</td><td>${f.state}${f.resolvedAt ? ` ${f.resolvedAt}` : ''}</td><td>${clip(f.subject)}</td><td>${clip(f.entra)}</td><td>${clip(f.pulumi)}</td><td>${clip(f.details)}</td><td>${fixById(f.fixId)?.title ?? ''}</td></tr>`,
   );
+  // A fix's steps are the same for every finding of its kind: printed once, as filled for the first.
+  const fixes = new Map<string, ReportFindingRow>();
+  for (const f of shown) if (f.fix && !fixes.has(f.fixId)) fixes.set(f.fixId, f);
   return html`<section id="findings"><h2>Findings</h2>
 ${rows.length ? table(['Severity', 'Finding', 'State', 'Subject', 'Entra', 'Pulumi', 'Details', 'Fix'], rows) : html`<p>None.</p>`}${leftOut(left)}
+</section>
+<section id="fixes"><h2>How to fix</h2>
+${
+  fixes.size
+    ? [...fixes.values()].map(
+        (f) =>
+          html`<h3>${fixById(f.fixId)?.title ?? f.fixId}</h3><p class="muted">As filled for ${f.subject}; the CSV and JSON exports fill it for every finding.</p><p>${f.fix}</p>`,
+      )
+    : html`<p>Nothing to fix.</p>`
+}
 </section>`;
 }
 

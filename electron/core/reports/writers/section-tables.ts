@@ -82,6 +82,7 @@ export function sectionTables(data: ReportData): Record<ReportSection, SectionTa
         'pulumi',
         'details',
         'cause',
+        'fixId',
         'fix',
         'firstSeen',
         'lastSeen',
