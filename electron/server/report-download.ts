@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 
 import { reportDownloadPath } from '../../shared/contract';
 import type { CoreHost } from '../core/core-host';
-import { reportsFolder } from '../core/reports/report-service';
+import { reportsFolder } from '../core/reports/report-files';
 
 /** URL prefix of a recorded report's file (see reportDownloadPath). */
 export const reportDownloadPrefix = reportDownloadPath('');

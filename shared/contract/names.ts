@@ -72,6 +72,9 @@ export const settingKeys = [
   'pollIntervalSeconds',
   'jobPollSeconds',
   'configurationPollSeconds',
+  'dailyReportFolder',
+  'dailyReportFormat',
+  'dailyReportHour',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
 

@@ -80,6 +80,11 @@ export const settingsShape = {
     .int()
     .min(60, 'read it at most every minute')
     .max(7 * 86_400),
+  /** Where a report is written each day (unset: no daily report). */
+  dailyReportFolder: z.string().trim().min(1).max(4096),
+  dailyReportFormat: z.enum(['csv', 'json', 'html', 'pdf']),
+  /** The UTC hour from which the day's report is written, after the first reconciliation then. */
+  dailyReportHour: z.coerce.number().int().min(0).max(23),
 } as const satisfies Record<SettingKey, z.ZodType>;
 
 export type Settings = { [K in SettingKey]: z.infer<(typeof settingsShape)[K]> };
@@ -98,6 +103,8 @@ export const settingDefaults: Partial<Settings> = {
   pollIntervalSeconds: 300,
   jobPollSeconds: 60,
   configurationPollSeconds: 3600,
+  dailyReportFormat: 'pdf',
+  dailyReportHour: 6,
 };
 
 export { secretNames, type SecretName };

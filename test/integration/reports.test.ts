@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import Ajv2020 from 'ajv/dist/2020';
@@ -241,4 +241,44 @@ describe('reports: a hostile directory stays inert, and redaction hides it', () 
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--format');
   });
+});
+
+describe('reports: the daily report', () => {
+  it('is written once the poller has reconciled after the chosen hour, into the chosen folder', async () => {
+    const dir = makeTempDir();
+    const folder = join(dir.path, 'daily');
+    const world = await startCatalogWorld();
+    addAssignedUser(world, 'daily@contoso.test');
+    await world.engine.runCycle();
+    const watched = await watchWorld(
+      world,
+      dir.path,
+      {
+        SCIMWATCH_DAILY_REPORT_FOLDER: folder,
+        SCIMWATCH_DAILY_REPORT_FORMAT: 'json',
+        SCIMWATCH_DAILY_REPORT_HOUR: '0',
+      },
+      { poll: true },
+    );
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!(existsSync(folder) && readdirSync(folder).length) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const [file, ...others] = readdirSync(folder);
+      expect(others).toEqual([]);
+      expect(file).toMatch(/^scimwatch-daily-.+-\d{4}-\d{2}-\d{2}\.json$/);
+      const report = checkJson(readFileSync(join(folder, file ?? ''))) as { header: { run: { id: number } } };
+      const [record] = await watched.core.call('report.list', {});
+      expect(record).toMatchObject({
+        createdBy: 'daily schedule',
+        state: 'done',
+        runId: report.header.run.id,
+      });
+      expect(record?.sha256).toBe(sha256(readFileSync(join(folder, file ?? ''))));
+    } finally {
+      await watched.core.close();
+      await world.close();
+      dir.remove();
+    }
+  }, 60_000);
 });

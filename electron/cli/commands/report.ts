@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 
 import { reportOptionsSchema, type ReportOptions } from '../../../shared/contract';
 import { CoreHost } from '../../core/core-host';
-import { reportsFolder } from '../../core/reports/report-service';
+import { reportsFolder } from '../../core/reports/report-files';
 import { exitCodes } from '../exit-codes';
 import { print } from '../output';
 

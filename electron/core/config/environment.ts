@@ -30,6 +30,9 @@ export const settingEnvVars: Record<SettingKey, string> = {
   pollIntervalSeconds: 'SCIMWATCH_POLL_INTERVAL_SECONDS',
   jobPollSeconds: 'SCIMWATCH_JOB_POLL_SECONDS',
   configurationPollSeconds: 'SCIMWATCH_CONFIGURATION_POLL_SECONDS',
+  dailyReportFolder: 'SCIMWATCH_DAILY_REPORT_FOLDER',
+  dailyReportFormat: 'SCIMWATCH_DAILY_REPORT_FORMAT',
+  dailyReportHour: 'SCIMWATCH_DAILY_REPORT_HOUR',
 };
 
 const booleanWords: Record<string, boolean> = {

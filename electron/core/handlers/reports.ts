@@ -1,13 +1,14 @@
 import { currentSettings } from '../context';
 import { recentRuns } from '../reconcile/run-snapshot';
 import { readReportData } from '../reports/report-data';
-import { createReport } from '../reports/report-service';
 import { reportsRepo } from '../store/reports-repo';
 import type { HandlerTable } from './context';
 
 /** Reports: written by the writer (it records each export), previewed and listed by the query worker. */
 export const reportWriteHandlers: HandlerTable = {
-  'report.create': (options, context) => createReport(context, { options }),
+  // The writers (zip, CSV, Chromium) load when a report is asked for, not when the worker starts.
+  'report.create': async (options, context) =>
+    (await import('../reports/report-service')).createReport(context, { options }),
 };
 
 export const reportReadHandlers: HandlerTable = {

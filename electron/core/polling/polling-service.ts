@@ -13,6 +13,7 @@ import { createRuntime, type CollectorRuntime } from '../collectors/connections'
 import { Scheduler } from '../collectors/scheduler';
 import type { CoreContext } from '../context';
 import { Reconciler } from '../reconcile/reconciler';
+import { writeDailyReport } from '../reports/daily-report';
 import { buildStatus } from '../status/app-status';
 
 /**
@@ -33,7 +34,9 @@ export class PollingService {
     this.session = new CollectorSession(context, this.runtime, async () =>
       context.emit('status.changed', await buildStatus(context)),
     );
-    this.reconciler = new Reconciler(context, this.runtime.clock);
+    this.reconciler = new Reconciler(context, this.runtime.clock, undefined, (run) =>
+      writeDailyReport(context, this.runtime.clock, run),
+    );
   }
 
   /**

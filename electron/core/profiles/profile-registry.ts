@@ -85,6 +85,9 @@ const behaviourSettings = new Set<SettingKey>([
   'pollIntervalSeconds',
   'jobPollSeconds',
   'configurationPollSeconds',
+  'dailyReportFolder',
+  'dailyReportFormat',
+  'dailyReportHour',
 ]);
 
 /**

@@ -17,6 +17,8 @@ export class Reconciler {
     private readonly handler: CoreContext,
     private readonly clock: Clock,
     private readonly debounceMs = 1_000,
+    /** Called after each run a poll triggered (the daily report); its failures are its own. */
+    private readonly afterPollRun: (run: ReconcileRun) => Promise<void> = async () => undefined,
   ) {}
 
   /** Runs now (after any run in progress) and resolves with the recorded run. */
@@ -32,11 +34,13 @@ export class Reconciler {
     this.cancelPending();
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.runNow('poll').catch((error: unknown) =>
-        this.handler.log.warn('reconciliation failed', {
-          message: error instanceof Error ? error.message : String(error),
-        }),
-      );
+      this.runNow('poll')
+        .then((run) => this.afterPollRun(run))
+        .catch((error: unknown) =>
+          this.handler.log.warn('reconciliation failed', {
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        );
     }, this.debounceMs);
   }
 

@@ -6,6 +6,7 @@ import type { ReportOptions, ReportRecord } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import { openReadOnlyStore } from '../store/open-database';
 import { reportsRepo } from '../store/reports-repo';
+import { reportsFolder } from './report-files';
 import { readReportData, type ReportContext, type ReportData } from './report-data';
 import { writeCsv } from './writers/csv-writer';
 import { writeChunks, type WrittenFile } from './writers/file-sink';
@@ -18,11 +19,10 @@ export interface CreateReportRequest {
   out?: string | undefined;
   /** Fixed only by the goldens. */
   now?: string;
+  /** Who the history names: the acting person by default, or the daily schedule. */
+  createdBy?: string;
   redactionKey?: Buffer;
 }
-
-/** A profile's reports folder (`serve` downloads from here only; the CLI copies from it to --out). */
-export const reportsFolder = (dataDir: string, profile: string) => join(dataDir, 'reports', profile);
 
 const extension = (options: ReportOptions) =>
   options.format === 'csv' ? (options.section ? 'csv' : 'zip') : options.format;
@@ -70,7 +70,12 @@ export async function createReport(
       `scimwatch-report-${id}.${extension(options)}`,
     );
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  reportsRepo.start(context.db, { id, createdAt: now, createdBy: context.config.actor, options });
+  reportsRepo.start(context.db, {
+    id,
+    createdAt: now,
+    createdBy: request.createdBy ?? context.config.actor,
+    options,
+  });
   const progress = (phase: string, percent: number) =>
     context.emit('report.progress', { reportId: id, phase, percent });
   const partial = `${path}.partial`;

@@ -53,6 +53,14 @@ export const reportsRepo = {
       id,
     );
   },
+  /** Whether this creator started a report (written or failed) at or after a time. */
+  createdSince(db: Database.Database, createdBy: string, since: string): boolean {
+    return (
+      db
+        .prepare(`SELECT 1 FROM reports WHERE created_by = ? AND created_at >= ? LIMIT 1`)
+        .get(createdBy, since) !== undefined
+    );
+  },
   list(db: Database.Database, limit = 100): ReportRecord[] {
     return (
       db
