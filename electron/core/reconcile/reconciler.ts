@@ -18,7 +18,7 @@ export class Reconciler {
     private readonly clock: Clock,
     private readonly debounceMs = 1_000,
     /** Called after each run a poll triggered (the daily report); its failures are its own. */
-    private readonly afterPollRun: (run: ReconcileRun) => Promise<void> = async () => undefined,
+    private readonly afterPollRun: (run: ReconcileRun) => Promise<void> = () => Promise.resolve(),
   ) {}
 
   /** Runs now (after any run in progress) and resolves with the recorded run. */
