@@ -20,7 +20,7 @@ import { resolveDataDir } from './config/data-dir';
 import { readEnvironment, type EnvironmentConfig } from './config/environment';
 import { methodRoutes } from './handlers/method-routes';
 import { HostSecrets } from './host/host-secrets';
-import type { PdfPrinter } from './host/pdf-printer';
+import type { PdfPrinter } from './host/pdf-page';
 import { hostServices } from './workers/host-service-names';
 import { WorkerSet, type Workers } from './host/worker-set';
 import { createLogger, fileLogWriter, redactText, type Logger } from './log/logger';

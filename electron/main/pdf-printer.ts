@@ -1,6 +1,6 @@
 import { BrowserWindow } from 'electron';
 
-import { pdfPage, type PdfPrinter } from '../core/host/pdf-printer';
+import { pdfPage, type PdfPrinter } from '../core/host/pdf-page';
 
 const mmToInches = (mm: number) => mm / 25.4;
 

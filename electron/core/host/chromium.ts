@@ -24,10 +24,15 @@ const knownPaths = [
   'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** The machine's Chromium: SCIMWATCH_CHROMIUM (or CHROMIUM_PATH), else the usual install places. */
+/** The machine's Chromium: SCIMWATCH_CHROMIUM (or CHROMIUM_PATH) when set, else the usual install places. */
 export function findChromium(environment: NodeJS.ProcessEnv = process.env): string {
   const chosen = environment.SCIMWATCH_CHROMIUM ?? environment.CHROMIUM_PATH;
-  const found = [chosen, ...knownPaths].find((path) => path && existsSync(path));
+  // A path the admin named must be right: falling back to another browser would hide the mistake.
+  const found = chosen
+    ? existsSync(chosen)
+      ? chosen
+      : undefined
+    : knownPaths.find((path) => existsSync(path));
   if (!found)
     throw new ScimWatchError(
       'unavailable',

@@ -1,12 +1,7 @@
 import { chromium } from 'playwright-core';
 
 import { chromiumArgs, findChromium } from './chromium';
-
-/** Turns one self-contained HTML document into a PDF (the host's job: the desktop prints with Electron). */
-export type PdfPrinter = (html: string) => Promise<Uint8Array>;
-
-/** Page size and margins shared by every printer, so the desktop and the CLI print the same document. */
-export const pdfPage = { format: 'A4', marginMm: 12 } as const;
+import { pdfPage, type PdfPrinter } from './pdf-page';
 
 /**
  * The CLI's and `serve`'s printer: the machine's Chromium through playwright-core, one browser per
