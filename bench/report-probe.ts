@@ -15,6 +15,7 @@ import { reportFormats, type ReportFormat } from '../shared/contract';
 const [path, format, out] = process.argv.slice(2) as [string, ReportFormat, string];
 if (!path || !out || !reportFormats.includes(format))
   throw new Error('usage: report-probe <db> <format> <out>');
+const rssAtStartBytes = process.memoryUsage().rss;
 const started = performance.now();
 const db = openReadOnlyStore(path);
 db.exec('BEGIN');
@@ -38,6 +39,7 @@ console.log(
     ms: performance.now() - started,
     bytes: written.bytes,
     findings: data.summary.findings.open,
+    rssAtStartBytes,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
 );

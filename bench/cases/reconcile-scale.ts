@@ -102,6 +102,7 @@ interface ReportProbe {
   ms: number;
   bytes: number;
   findings: number;
+  rssAtStartBytes: number;
   peakRssBytes: number;
 }
 
@@ -216,7 +217,7 @@ export const reconcileScaleCase: BenchCase = {
         `10k: ${small.events.toLocaleString('en')} events, runs ${small.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; 100k runs ${full.runs.map((r) => ms(r.totalMs)).join(' / ')} ms; first runs of three fresh processes ${full.coldRuns.map((r) => ms(r.totalMs)).join(' / ')} ms`,
         "a fresh process's first run pays V8's young generation growing while every row it reads survives (measured: the users query takes about twice as long on its first call)",
         'peak RSS includes Node itself and the esbuild step that starts the probe script',
-        `reports (all findings, resolved included): ${reportFormats.map((f) => `${f} ${mib(full.reports[f].bytes)} MiB in ${ms(full.reports[f].ms)} ms at 100k, ${mib(small.reports[f].bytes)} MiB in ${ms(small.reports[f].ms)} ms at 10k`).join('; ')}; ${full.reports.json.findings} open findings at 100k; peak RSS at 100k ${reportFormats.map((f) => `${f} ${mib(full.reports[f].peakRssBytes)} MiB`).join(', ')} (PDF: the Node process only; Chromium prints in its own)`,
+        `reports (all findings, resolved included): ${reportFormats.map((f) => `${f} ${mib(full.reports[f].bytes)} MiB in ${ms(full.reports[f].ms)} ms at 100k, ${mib(small.reports[f].bytes)} MiB in ${ms(small.reports[f].ms)} ms at 10k`).join('; ')}; ${full.reports.json.findings} open findings at 100k; peak RSS at 100k ${reportFormats.map((f) => `${f} ${mib(full.reports[f].peakRssBytes)} MiB (${mib(full.reports[f].rssAtStartBytes)} MiB before reading)`).join(', ')} (PDF: the Node process only; Chromium prints in its own)`,
       ],
     };
   },
