@@ -22,3 +22,10 @@ export const contentSecurityPolicy = directives.join('; ');
 export const metaContentSecurityPolicy = directives
   .filter((directive) => !directive.startsWith('frame-ancestors'))
   .join('; ');
+
+/**
+ * An exported HTML report's policy: nothing may load or run; only its own style block, named by the
+ * SHA-256 (base64) of its text, applies.
+ */
+export const reportContentSecurityPolicy = (styleSha256Base64: string) =>
+  `default-src 'none'; style-src 'sha256-${styleSha256Base64}'; img-src data:`;

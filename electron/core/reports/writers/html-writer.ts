@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { FailureCause } from '../../../../shared/finding-kinds';
 import type { ReportFindingRow } from '../../../../shared/contract';
+import { reportContentSecurityPolicy } from '../../../../shared/csp';
 import { fixById } from '../../../../shared/fixes';
 import { failureCauseLabels, findingKindLabels } from '../../../../shared/labels';
 import { plainText } from '../plain-text';
@@ -169,7 +170,7 @@ export function renderHtml(data: ReportData): string {
   const bodyHash = createHash('sha256').update(body).digest('hex');
   const styleHash = createHash('sha256').update(reportCss).digest('base64');
   const { header } = data;
-  const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:`;
+  const csp = reportContentSecurityPolicy(styleHash);
   const facts = [...headerRows(header)].map(
     ([name, value]) => html`<tr><th scope="row">${plainText(name)}</th><td>${plainText(value)}</td></tr>`,
   );

@@ -1,4 +1,5 @@
 import type { ReportHeader, ReportSection } from '../../../../shared/contract';
+import { provisioningStatuses } from '../../../../shared/contract';
 import type { ReportData } from '../report-data';
 
 /** A section as a table: its column names and its rows, streamed (CSV, and the HTML tables). */
@@ -95,7 +96,7 @@ export function sectionTables(data: ReportData): Record<ReportSection, SectionTa
       data.teamExceptions(),
     ),
     checklist: pick(['step', 'outcome', 'evidence'], () => data.checklist),
-    outcomes: pick(['day', 'success', 'failure', 'skipped', 'warning'], () => data.outcomes),
+    outcomes: pick(['day', ...provisioningStatuses], () => data.outcomes),
     actions: pick(['id', 'kind', 'state', 'actor', 'requestedAt', 'endedAt', 'subject', 'outcome'], () =>
       data.actions(),
     ),
