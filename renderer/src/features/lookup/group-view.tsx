@@ -4,7 +4,7 @@ import { routeHref } from '../../navigation/use-route';
 import { QueryState } from '../../ui/query-state';
 import { localTime } from '../../ui/time-text';
 import { RetryButton } from '../actions/retry-button';
-import { FindingsSection, TimelineSection } from './lookup-sections';
+import { FindingsSection, TimelineSection, VerdictSection } from './lookup-sections';
 import { useGroupExplanation } from './lookup-store';
 
 /** One group explained: its scope, its team, and the group against the team member by member. */
@@ -21,14 +21,7 @@ function GroupView({ e }: { e: GroupExplanation }) {
   const { entra, team, name, members, lastPush, timeline } = e.evidence;
   return (
     <article className="explanation" data-testid="explanation" data-verdict={e.verdict.code}>
-      <section className={`verdict verdict-${e.verdict.code}`} aria-label="Verdict">
-        <p className="verdict-code">
-          <code>{e.verdict.code}</code>
-        </p>
-        <p className="verdict-sentence" data-testid="verdict">
-          {e.verdict.sentence}
-        </p>
-      </section>
+      <VerdictSection code={e.verdict.code} sentence={e.verdict.sentence} />
       <div className="evidence-grid">
         <section aria-label="Entra group">
           <h2>Entra group</h2>

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import type { FindingRecord, TimelineEntry } from '../../../../shared/contract';
 import { fixById } from '../../../../shared/fixes';
 import { failureCauseLabels, findingKindLabels, provisioningStatusLabels } from '../../../../shared/labels';
@@ -67,6 +69,29 @@ export function TimelineSection({
       ) : (
         <p>No stored log entry for this {subject}.</p>
       )}
+    </section>
+  );
+}
+
+/** The verdict first: its stable code and its sentence, with any note about how it was read. */
+export function VerdictSection({
+  code,
+  sentence,
+  children,
+}: {
+  code: string;
+  sentence: string;
+  children?: ReactNode;
+}) {
+  return (
+    <section className={`verdict verdict-${code}`} aria-label="Verdict">
+      <p className="verdict-code">
+        <code>{code}</code>
+      </p>
+      <p className="verdict-sentence" data-testid="verdict">
+        {sentence}
+      </p>
+      {children}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { PersonExplanation } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { QueryState } from '../../ui/query-state';
 import { RetryButton } from '../actions/retry-button';
-import { FindingsSection, TimelineSection } from './lookup-sections';
+import { FindingsSection, TimelineSection, VerdictSection } from './lookup-sections';
 import { useExplanation } from './lookup-store';
 
 /** One person explained; a not-assigned verdict asks Graph once whether a nested group is the reason. */
@@ -41,18 +41,12 @@ function ExplanationView({ e, reading }: { e: PersonExplanation; reading: boolea
   const { entra, assignment, pulumi, teams, timeline, readFromGraph } = e.evidence;
   return (
     <article className="explanation" data-testid="explanation" data-verdict={e.verdict.code}>
-      <section className={`verdict verdict-${e.verdict.code}`} aria-label="Verdict">
-        <p className="verdict-code">
-          <code>{e.verdict.code}</code>
-        </p>
-        <p className="verdict-sentence" data-testid="verdict">
-          {e.verdict.sentence}
-        </p>
+      <VerdictSection code={e.verdict.code} sentence={e.verdict.sentence}>
         {reading ? <p className="muted">Reading nested group membership from Graph…</p> : null}
         {readFromGraph.length ? (
           <p className="muted small">Read from Graph for this question: {readFromGraph.join('; ')}.</p>
         ) : null}
-      </section>
+      </VerdictSection>
       <div className="evidence-grid">
         <section aria-label="Entra">
           <h2>Entra</h2>
