@@ -197,3 +197,15 @@ export const groupMemberStateLabels: Record<GroupMemberState, string> = {
   extra: 'In the team, not the group',
   not_pushed: 'Not pushed (disabled, out of scope, or no team yet)',
 };
+
+/** A size as people read it: 812 B, 4.2 KB, 1.3 GB (powers of 1024). */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+}

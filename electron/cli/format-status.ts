@@ -1,11 +1,5 @@
-import type { AppStatus, ProfileSummary, SourceStatus } from '../../shared/contract';
-import { sourceHealthLabels } from '../../shared/labels';
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import type { AppStatus, ProfileSummary, SourceStatus, StoreStatus } from '../../shared/contract';
+import { formatBytes, sourceHealthLabels } from '../../shared/labels';
 
 function formatSource(source: SourceStatus): string {
   // Terse for a terminal: the dashboard's words in lower case, and plain "ok" for health.
@@ -27,6 +21,27 @@ function formatCollectors(source: SourceStatus): string[] {
   });
 }
 
+function formatDatabase(database: StoreStatus): string[] {
+  const growth =
+    database.growthBytesPerDay === null
+      ? 'growth not yet known'
+      : `${formatBytes(database.growthBytesPerDay)} a day`;
+  const disk =
+    database.diskFreeBytes === null ? '' : `, ${formatBytes(database.diskFreeBytes)} free on its disk`;
+  const check = database.lastCheck
+    ? `last check ${database.lastCheck.at} (${database.lastCheck.kind}): ${database.lastCheck.ok ? 'ok' : 'damage found'}`
+    : 'never checked';
+  return [
+    `  Database  ${database.path} (schema ${database.schemaVersion})`,
+    `            ${formatBytes(database.sizeBytes)} on disk, ${formatBytes(database.usedBytes)} in use, ${growth}${disk}`,
+    `            ${database.provisioningEvents} provisioning events` +
+      (database.oldestEventAt ? ` since ${database.oldestEventAt}` : '') +
+      `, kept ${database.retentionDays} days`,
+    `            ${check}${database.checkDue ? '; a check is due' : ''}`,
+    ...database.warnings.map((w) => `  Warning   ${w}`),
+  ];
+}
+
 /** The human form of `scimwatch status`. */
 export function formatStatus(status: AppStatus): string[] {
   const { profile, database } = status;
@@ -37,8 +52,7 @@ export function formatStatus(status: AppStatus): string[] {
     ...formatCollectors(status.sources.entra),
     `  Pulumi    ${formatSource(status.sources.pulumi)}`,
     ...formatCollectors(status.sources.pulumi),
-    `  Database  ${database.path} (schema ${database.schemaVersion}, ${formatBytes(database.sizeBytes)}, ` +
-      `${database.provisioningEvents} provisioning events)`,
+    ...formatDatabase(database),
     `  Secrets   ${status.secretStorage.backend}`,
   ];
   if (status.secretStorage.warning) lines.push(`  Warning   ${status.secretStorage.warning}`);

@@ -52,6 +52,12 @@ Commands:
       --redact          Names, emails, UPNs and ids replaced by tokens (one per person, per report)
       --section <name>  CSV only: one section as a bare file (summary, coverage, findings,
                         team_exceptions, checklist, outcomes, actions)
+  check [--quick] [--json]  Check the database's integrity now (full by default; exit 2 on damage)
+  backup --out <file>   Copy the database with SQLite's online backup (safe while serve polls)
+  restore <file>        Put a backup in place of the database (the current one is kept in backups/);
+                        a backup from an older version is migrated. Stop serve first.
+  diagnose --out <file.zip>  A support bundle: versions, settings and their sources, health, migration
+                        history, integrity, size and recent logs, without secrets, addresses or ids
   demo --print-env      Run the emulated tenant and Pulumi org; write an env file pointing at them
       --interval <s>    Seconds between provisioning cycles (default 30)
 
@@ -97,6 +103,7 @@ const options = {
   until: { type: 'string' },
   redact: { type: 'boolean' },
   section: { type: 'string' },
+  quick: { type: 'boolean' },
 } as const;
 
 function parsePort(raw: string | undefined): number | undefined {
@@ -119,7 +126,7 @@ async function run(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? exitCodes.error : exitCodes.ok;
   }
   const jobAction = command === 'job' ? extra.shift() : undefined;
-  const who = command === 'explain' ? extra.shift() : undefined;
+  const who = command === 'explain' || command === 'restore' ? extra.shift() : undefined;
   if (extra.length) throw new Error(`Unexpected argument "${extra[0]}". See scimwatch --help.`);
   if (values.profile) process.env.SCIMWATCH_PROFILE = values.profile;
   if (values.demo) process.env.SCIMWATCH_PROFILE = 'demo';
@@ -202,6 +209,20 @@ async function run(argv: string[]): Promise<number> {
         throw new Error(`--limit must be 1-500, not "${values.limit}".`);
       return (await import('./commands/actions')).actionsCommand({ json: values.json ?? false, limit });
     }
+    case 'check':
+      return (await import('./commands/store')).checkCommand({
+        quick: values.quick ?? false,
+        json: values.json ?? false,
+      });
+    case 'backup':
+      return (await import('./commands/store')).backupCommand({
+        out: values.out,
+        json: values.json ?? false,
+      });
+    case 'restore':
+      return (await import('./commands/store')).restoreCommand({ file: who, json: values.json ?? false });
+    case 'diagnose':
+      return (await import('./commands/diagnose')).diagnoseCommand({ out: values.out });
     case 'demo': {
       const interval = Number(values.interval ?? '30');
       if (!(interval > 0))

@@ -39,6 +39,9 @@ import { LayeredSecretStore, type SecretStore } from './secrets/secret-store';
 import { scimwatchVersion } from './version';
 import type { WorkerConfig } from './config/worker-config';
 
+/** The built core-worker.js beside this bundle; the store's check worker is built beside it. */
+const defaultWorkerEntry = () => new URL('./core-worker.js', import.meta.url);
+
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface CoreHostOptions {
@@ -93,6 +96,7 @@ export class CoreHost {
   private readonly profilePinnedBy: string | null;
   private switching: Promise<unknown> = Promise.resolve();
   readonly log: Logger;
+  private readonly writeLog: (line: string) => void;
   readonly notices: string[] = [];
 
   private constructor(
@@ -107,6 +111,7 @@ export class CoreHost {
     this.hostSecrets = new HostSecrets(secrets, dataDir, () => this.profile);
     const level = environment.settings.logLevel ?? 'info';
     const write = options.logWrite ?? fileLogWriter(join(dataDir, 'logs', 'scimwatch.log'));
+    this.writeLog = write;
     this.log = createLogger({
       level,
       write,
@@ -114,7 +119,7 @@ export class CoreHost {
       scope: options.hostKind,
     });
     this.workerSet = new WorkerSet({
-      entry: options.workerEntry ?? new URL('./core-worker.js', import.meta.url),
+      entry: options.workerEntry ?? defaultWorkerEntry(),
       config: (role, profile) => this.workerConfig(role, profile),
       serve: (method, params) =>
         method === hostServices.printPdf
@@ -275,6 +280,8 @@ export class CoreHost {
       logLevel: this.environment.settings.logLevel ?? 'info',
       budgetOverrides: budgetOverridesFrom(this.options.env ?? process.env),
       servesReads: role === 'writer' && this.options.oneShot === true,
+      checkWorkerEntry: new URL('./store-check-worker.js', this.options.workerEntry ?? defaultWorkerEntry())
+        .href,
       logFile: null,
       actor:
         this.options.actor !== undefined
@@ -301,9 +308,13 @@ export class CoreHost {
     }
   }
 
+  /** Text with every secret this host knows replaced (what goes into a support bundle). */
+  redactSecrets(text: string): string {
+    return redactText(text, this.hostSecrets.knownSecrets());
+  }
+
   private writeLogLine(line: string): void {
-    const write = this.options.logWrite ?? fileLogWriter(join(this.dataDir, 'logs', 'scimwatch.log'));
-    write(redactText(line, this.hostSecrets.knownSecrets()));
+    this.writeLog(redactText(line, this.hostSecrets.knownSecrets()));
   }
 }
 

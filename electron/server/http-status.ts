@@ -12,6 +12,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   profile_pinned: 409,
   not_configured: 409,
   database_refused: 409,
+  disk_full: 507,
   not_implemented: 501,
   source_error: 502,
   unavailable: 503,

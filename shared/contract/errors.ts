@@ -9,6 +9,7 @@ export const errorCodes = [
   'profile_pinned',
   'profile_unknown',
   'database_refused',
+  'disk_full',
   'source_error',
   'unauthorized',
   'forbidden',

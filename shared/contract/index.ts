@@ -16,3 +16,4 @@ export * from './status';
 export * from './sync';
 export * from './validate';
 export * from './reports';
+export * from './store';

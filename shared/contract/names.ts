@@ -35,6 +35,8 @@ export const methodNames = [
   'lookup.nested',
   'report.create',
   'report.list',
+  'store.check',
+  'store.info',
   'report.preview',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
@@ -75,6 +77,7 @@ export const settingKeys = [
   'dailyReportFolder',
   'dailyReportFormat',
   'dailyReportHour',
+  'retentionDays',
 ] as const;
 export type SettingKey = (typeof settingKeys)[number];
 

@@ -28,6 +28,7 @@ import type { ConnectionReport } from './connection';
 import type { OverviewSummary } from './overview';
 import { statRanges, type FailureCauseCounts, type FindingsTrend, type OutcomeSeries } from './stats';
 import type { AppStatus, ProfileSummary } from './status';
+import type { StoreCheck, StoreInfo } from './store';
 import type { SyncSummary } from './sync';
 
 /** Carries a request's output type at compile time; requests are validated on input only. */
@@ -236,6 +237,13 @@ export const requests = {
     input: z.strictObject({}),
     output: returns<ReportRecord[]>(),
   },
+  /** Checks the database's integrity now, on a thread of its own, and records the result. */
+  'store.check': {
+    input: z.strictObject({ kind: z.enum(['quick', 'full']).default('full') }),
+    output: returns<StoreCheck>(),
+  },
+  /** The database's migrations, settings and table sizes (for `diagnose`). */
+  'store.info': { input: z.strictObject({}), output: returns<StoreInfo>() },
 } as const satisfies Record<MethodName, { input: z.ZodType; output: unknown }>;
 export type InputOf<M extends MethodName> = z.input<(typeof requests)[M]['input']>;
 export type ParsedInputOf<M extends MethodName> = z.output<(typeof requests)[M]['input']>;

@@ -85,6 +85,12 @@ export const settingsShape = {
   dailyReportFormat: z.enum(['csv', 'json', 'html', 'pdf']),
   /** The UTC hour from which the day's report is written, after the first reconciliation then. */
   dailyReportHour: z.coerce.number().int().min(0).max(23),
+  /** Days of history kept (the log, its rollups, job status changes); older is pruned hourly. */
+  retentionDays: z.coerce
+    .number()
+    .int()
+    .min(31, 'keep at least 31 days: Graph itself keeps 30')
+    .max(3650, 'keep at most 10 years'),
 } as const satisfies Record<SettingKey, z.ZodType>;
 
 export type Settings = { [K in SettingKey]: z.infer<(typeof settingsShape)[K]> };
@@ -105,6 +111,7 @@ export const settingDefaults: Partial<Settings> = {
   configurationPollSeconds: 3600,
   dailyReportFormat: 'pdf',
   dailyReportHour: 6,
+  retentionDays: 400,
 };
 
 export { secretNames, type SecretName };

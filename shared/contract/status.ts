@@ -1,3 +1,4 @@
+import type { StoreStatus } from './store';
 import type { WriteAccess } from './actions';
 
 /** Health of one side of the wire, as the dashboard's status bar shows it. */
@@ -39,7 +40,7 @@ export interface AppStatus {
   /** Set when SCIMWATCH_PROFILE pins the profile, so the UI can explain why switching is disabled. */
   profilePinnedBy: string | null;
   sources: { entra: SourceStatus; pulumi: SourceStatus };
-  database: { path: string; schemaVersion: number; sizeBytes: number; provisioningEvents: number };
+  database: StoreStatus;
   secretStorage: { backend: string; warning: string | null };
   /** Whether retries and job actions are offered, and who is recorded as acting. */
   actions: WriteAccess & { actor: string | null };

@@ -8,13 +8,13 @@ import { migrations } from '../../electron/core/store/migrations';
 import { openStore } from '../../electron/core/store/open-database';
 import { reindexEventsOf } from '../../electron/core/store/event-search';
 import {
-  insertValues,
   ProvisioningEventsRepo,
   type ProvisioningEventRecord,
 } from '../../electron/core/store/provisioning-events-repo';
 import { eventDetail } from '../../electron/core/tables/event-detail';
 import { eventPage } from '../../electron/core/tables/event-rows';
 import { makeTempDir } from '../helpers/temp-dir';
+import { insertLegacyEvents } from '../helpers/legacy-log';
 
 const now = Date.now();
 const people = ['Alice Ångström', 'Bob Jones', 'Carol Díaz', 'Dan Okafor'];
@@ -78,10 +78,7 @@ describe('search over the provisioning log', () => {
     // A schema-6 store with history, migrated: the index is built from what is stored.
     const path = join(dir.path, 'store.sqlite');
     const { db: v6 } = openStore(path, { migrations: migrations.slice(0, 6) });
-    const insert = v6.prepare(
-      'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    v6.transaction(() => entries(0, 60).forEach((r) => insert.run(...insertValues(r))))();
+    insertLegacyEvents(v6, entries(0, 60));
     v6.prepare(
       `INSERT INTO entra_users (id, key, user_principal_name, mail, display_name, account_enabled, raw)
        VALUES (?, 1, 'alice.user0@contoso.example', 'alice@contoso.example', 'Alice Ångström', 1, '{}')`,

@@ -7,13 +7,13 @@ import { provisioningStatuses } from '../../shared/contract';
 import { migrations } from '../../electron/core/store/migrations';
 import { openStore } from '../../electron/core/store/open-database';
 import {
-  insertValues,
   ProvisioningEventsRepo,
   type ProvisioningEventRecord,
 } from '../../electron/core/store/provisioning-events-repo';
 import { failureCauseCounts } from '../../electron/core/stats/failure-causes';
 import { outcomeSeries } from '../../electron/core/stats/outcome-series';
 import { makeTempDir } from '../helpers/temp-dir';
+import { insertLegacyEvents } from '../helpers/legacy-log';
 
 /** A deterministic generator, so a failure replays. */
 function seeded(seed: number) {
@@ -146,11 +146,8 @@ describe('rollups kept at ingest', () => {
   it('are built from the history a database already holds when it migrates (schema 5 → 6)', () => {
     const path = join(dir.path, 'v5.sqlite');
     const { db: v5 } = openStore(path, { migrations: migrations.slice(0, 5) });
-    const insert = v5.prepare(
-      'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
     const log = hostileLog(2000, 3);
-    v5.transaction(() => log.forEach((r) => insert.run(...insertValues(r))))();
+    insertLegacyEvents(v5, log);
     v5.prepare(
       `INSERT INTO reconciliation_runs (started_at, finished_at, status, summary, trigger)
        VALUES ('a', 'b', 'completed', ?, 'poll')`,

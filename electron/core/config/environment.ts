@@ -33,6 +33,7 @@ export const settingEnvVars: Record<SettingKey, string> = {
   dailyReportFolder: 'SCIMWATCH_DAILY_REPORT_FOLDER',
   dailyReportFormat: 'SCIMWATCH_DAILY_REPORT_FORMAT',
   dailyReportHour: 'SCIMWATCH_DAILY_REPORT_HOUR',
+  retentionDays: 'SCIMWATCH_RETENTION_DAYS',
 };
 
 const booleanWords: Record<string, boolean> = {

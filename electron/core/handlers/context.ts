@@ -1,5 +1,6 @@
 import type { MethodName, OutputOf, ParsedInputOf } from '../../../shared/contract';
 import type { CoreContext } from '../context';
+import type { StoreMaintenance } from '../maintenance/store-maintenance';
 import type { PollingService } from '../polling/polling-service';
 
 /**
@@ -9,6 +10,8 @@ import type { PollingService } from '../polling/polling-service';
  */
 export interface HandlerContext extends CoreContext {
   polling(): Promise<PollingService>;
+  /** The writer's care of its database (integrity checks, retention); throws in the reader. */
+  maintenance(): StoreMaintenance;
 }
 
 export type Handler<M extends MethodName> = (

@@ -38,4 +38,6 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'report.create': 'writer',
   'report.list': 'reader',
   'report.preview': 'reader',
+  'store.check': 'writer',
+  'store.info': 'reader',
 };

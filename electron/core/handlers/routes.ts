@@ -7,6 +7,7 @@ import { reconcileReadHandlers } from './reconcile';
 import { readSettingsHandlers, writeSettingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { statusHandlers } from './status';
+import { storeReadHandlers, storeWriteHandlers } from './store';
 import { syncHandlers } from './sync';
 import { tableHandlers } from './tables';
 
@@ -21,6 +22,7 @@ export const readerHandlers: HandlerTable = {
   ...actionReadHandlers,
   ...lookupHandlers,
   ...reportReadHandlers,
+  ...storeReadHandlers,
 };
 
 export const writerHandlers: HandlerTable = {
@@ -29,4 +31,5 @@ export const writerHandlers: HandlerTable = {
   ...actionWriteHandlers,
   ...lookupWriteHandlers,
   ...reportWriteHandlers,
+  ...storeWriteHandlers,
 };

@@ -1,4 +1,13 @@
-import { appendFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 
 import type { Settings } from '../../../shared/contract';
 
@@ -73,7 +82,58 @@ export function createLogger(options: LoggerOptions): Logger {
   };
 }
 
-/** Appends lines to a log file; the file is created readable by its owner only. */
-export function fileLogWriter(path: string): (line: string) => void {
-  return (line) => appendFileSync(path, `${line}\n`, { mode: 0o600 });
+export interface LogRotation {
+  /** A file grows to this size, then starts over (default 10 MiB). */
+  maxBytes: number;
+  /** ...or after this many days, whatever its size (default 7). */
+  maxDays: number;
+  /** Older files kept beside it: scimwatch.1.log is the newest (default 5). */
+  keep: number;
+  now: () => number;
+}
+
+const defaultRotation: LogRotation = { maxBytes: 10 * 1024 * 1024, maxDays: 7, keep: 5, now: Date.now };
+
+/** scimwatch.log → scimwatch.1.log → … → scimwatch.<keep>.log, the oldest dropped. */
+function rotate(path: string, keep: number): void {
+  const numbered = (n: number) => path.replace(/\.log$/, `.${n}.log`);
+  rmSync(numbered(keep), { force: true });
+  for (let n = keep - 1; n >= 1; n--) if (existsSync(numbered(n))) renameSync(numbered(n), numbered(n + 1));
+  renameSync(path, numbered(1));
+}
+
+/** When the file's first line was written (its "time"); a file in another shape counts as new. */
+function startedAt(path: string, fallback: number): number {
+  const head = Buffer.alloc(80);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    readSync(fd, head, 0, 80, 0);
+    const time = /"time":"([^"]+)"/.exec(head.toString('utf8'))?.[1];
+    return time ? Date.parse(time) : fallback;
+  } catch {
+    return fallback;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Appends lines to a log file (created readable by its owner only), starting a new file when this
+ * one passes its size or age; several processes may share the folder, so sizes are read, not kept.
+ */
+export function fileLogWriter(path: string, options: Partial<LogRotation> = {}): (line: string) => void {
+  const { maxBytes, maxDays, keep, now } = { ...defaultRotation, ...options };
+  let started: number | undefined;
+  return (line) => {
+    const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > 0) {
+      started ??= startedAt(path, now());
+      if (size + line.length >= maxBytes || now() - started >= maxDays * 86_400_000) {
+        rotate(path, keep);
+        started = now();
+      }
+    } else started = now();
+    appendFileSync(path, `${line}\n`, { mode: 0o600 });
+  };
 }

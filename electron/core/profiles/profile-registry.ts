@@ -88,6 +88,7 @@ const behaviourSettings = new Set<SettingKey>([
   'dailyReportFolder',
   'dailyReportFormat',
   'dailyReportHour',
+  'retentionDays',
 ]);
 
 /**

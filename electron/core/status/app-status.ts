@@ -1,12 +1,10 @@
-import { statSync } from 'node:fs';
-
 import type { AppStatus, SourceStatus } from '../../../shared/contract';
+import { buildStoreStatus } from '../maintenance/store-status';
 import { missingSettings } from '../config/completeness';
 import { currentSettings, type CoreContext } from '../context';
 import { grantsDocument, writeAccessOf, type TokenGrants } from '../entra/token-grants';
 import { demoProfile } from '../profiles/profile-registry';
 import { PollState, type PollRow } from '../store/poll-state-repo';
-import { countProvisioningEvents } from '../store/provisioning-events-repo';
 import { readDocument } from '../store/source-documents-repo';
 
 /** Folds the poll state of one side's collectors into the health the status bar shows. */
@@ -45,14 +43,6 @@ function sourceStatus(rows: PollRow[], configured: boolean): SourceStatus {
   };
 }
 
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size + (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0);
-  } catch {
-    return 0;
-  }
-}
-
 /** The whole status the UI's status bar and `scimwatch status` show. */
 export async function buildStatus(context: CoreContext): Promise<AppStatus> {
   const { db, config, host } = context;
@@ -63,7 +53,6 @@ export async function buildStatus(context: CoreContext): Promise<AppStatus> {
   const missing = isDemo ? [] : missingSettings(settings, (name) => secrets[name].set);
   const polls = new PollState(db).all();
   const configured = missing.length === 0;
-  const eventCount = countProvisioningEvents(db);
   return {
     version: config.version,
     host: config.hostKind,
@@ -79,12 +68,7 @@ export async function buildStatus(context: CoreContext): Promise<AppStatus> {
         configured,
       ),
     },
-    database: {
-      path: config.databasePath,
-      schemaVersion: db.pragma('user_version', { simple: true }) as number,
-      sizeBytes: fileSize(config.databasePath),
-      provisioningEvents: eventCount,
-    },
+    database: buildStoreStatus(context),
     secretStorage: storage,
     actions: actionAccess(context),
     generatedAt: new Date().toISOString(),

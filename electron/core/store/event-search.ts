@@ -3,15 +3,10 @@ import type Database from 'better-sqlite3';
 /**
  * The text the Failures page searches for each log entry: names, ids, the error code and reason,
  * and the identity values (UPN, user name, mail) from the entry's modified properties and from the
- * Entra user it concerns. One SQL expression over `provisioning_events e LEFT JOIN entra_users u`,
- * used by the migration that builds the index and by every ingest after it.
+ * Entra user it concerns. One SQL expression over `provisioning_events e LEFT JOIN entra_users u`.
  */
 export const eventSearchText = `concat_ws(' ', e.source_display_name, e.target_display_name, e.id, e.source_id,
-  e.target_id, e.error_code, json_extract(e.raw, '$.provisioningStatusInfo.errorInformation.reason'),
-  (SELECT group_concat(p.value ->> '$.newValue', ' ') FROM json_each(e.raw, '$.modifiedProperties') p
-    WHERE p.value ->> '$.displayName' IN ('userPrincipalName', 'userName', 'mail', 'mailNickname',
-      'emails[type eq "work"].value', 'externalId')),
-  u.user_principal_name, u.mail)`;
+  e.target_id, e.error_code, e.reason, e.identity_values, u.user_principal_name, u.mail)`;
 
 /** Indexes the entries whose ids are given as a JSON array (the batch an ingest added). */
 export const indexEventsSql = `INSERT INTO event_search (rowid, body)

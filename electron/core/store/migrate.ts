@@ -5,7 +5,17 @@ import { ScimWatchError } from '../../../shared/contract';
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  sql?: string;
+  /** Work SQL alone cannot do (e.g. packing each log entry); runs after `sql`, in the same transaction. */
+  run?: (db: Database.Database) => void;
+  /** It rebuilds a table: the file is backed up before it runs (see `MigrateOptions.beforeRewrite`). */
+  rewritesTables?: boolean;
+}
+
+export interface MigrateOptions {
+  now?: () => Date;
+  /** Called before a migration that rewrites tables, outside any transaction: the backup goes here. */
+  beforeRewrite?: (db: Database.Database, migration: Migration, fromVersion: number) => void;
 }
 
 /** The newest schema version a list of migrations builds. */
@@ -20,8 +30,9 @@ export function latestVersion(migrations: readonly Migration[]): number {
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[],
-  now = () => new Date(),
+  options: MigrateOptions = {},
 ): number[] {
+  const now = options.now ?? (() => new Date());
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   ordered.forEach((m, i) => {
     if (m.version !== i + 1)
@@ -38,9 +49,14 @@ export function migrate(
     );
   }
   const applied: number[] = [];
-  for (const migration of ordered.slice(current)) {
+  const pending = ordered.slice(current);
+  const rewrite = pending.find((m) => m.rewritesTables);
+  // One backup covers every pending migration: it holds the file as this version left it.
+  if (rewrite && current > 0) options.beforeRewrite?.(db, rewrite, current);
+  for (const migration of pending) {
     db.transaction(() => {
-      db.exec(migration.sql);
+      if (migration.sql) db.exec(migration.sql);
+      migration.run?.(db);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,

@@ -8,13 +8,19 @@ import {
   renameSync,
   statSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 import Database from 'better-sqlite3';
 
 import { ScimWatchError } from '../../../shared/contract';
-import { latestVersion, migrate, type Migration } from './migrate';
+import { ensureFreeSpace } from './disk-space';
+import { checkDatabase, isCorruption } from './integrity-check';
+import { latestVersion, migrate, type MigrateOptions, type Migration } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
+import { storeState } from './migrations/011-store-state';
+import { markClosed, markOpened } from './store-state-repo';
+
+const storeStateVersion = storeState.version;
 
 /** "SCWM": written to the SQLite header so our files can be told from anyone else's. */
 export const scimwatchApplicationId = 0x5343574d;
@@ -26,6 +32,8 @@ export interface OpenedStore {
   schemaVersion: number;
   /** Things a person should be told, e.g. that a corrupt file was moved aside. */
   notices: string[];
+  /** The last writer did not close the file: its integrity check is now due. */
+  uncleanShutdown: boolean;
 }
 
 export interface OpenStoreOptions {
@@ -36,6 +44,27 @@ export interface OpenStoreOptions {
 }
 
 type FileVerdict = 'absent' | 'ours' | { refuse: string };
+
+export type StoreFileHeader =
+  { kind: 'absent' } | { kind: 'ours'; schemaVersion: number } | { kind: 'refused'; reason: string };
+
+/** What a file's header says it is, without opening it (a backup about to be restored, say). */
+export function inspectStoreFile(
+  path: string,
+  migrations: readonly Migration[] = defaultMigrations,
+): StoreFileHeader {
+  const verdict = inspectFile(path, latestVersion(migrations));
+  if (verdict === 'absent') return { kind: 'absent' };
+  if (typeof verdict === 'object') return { kind: 'refused', reason: verdict.refuse };
+  const header = Buffer.alloc(64);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 64, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return { kind: 'ours', schemaVersion: header.readUInt32BE(60) };
+}
 
 /** Looks at the raw header, so the verdict holds even when SQLite itself cannot open the file. */
 function inspectFile(path: string, newestKnown: number): FileVerdict {
@@ -82,21 +111,91 @@ function configure(db: Database.Database): void {
 }
 
 function isHealthy(path: string, nativeBinding?: string): boolean {
-  let probe: Database.Database | undefined;
+  return checkDatabase(path, 'quick', nativeBinding).result === 'ok';
+}
+
+/**
+ * Before a migration rewrites tables: a consistent copy of the file as it is (VACUUM INTO, which
+ * also drops free pages), in `backups/` beside it, once the disk is known to hold it and the rewrite.
+ */
+function backupBeforeRewrite(
+  path: string,
+  now: () => Date,
+  notices: string[],
+): MigrateOptions['beforeRewrite'] {
+  return (db, migration, fromVersion) => {
+    const folder = join(dirname(path), 'backups');
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const used =
+      ((db.pragma('page_count', { simple: true }) as number) -
+        (db.pragma('freelist_count', { simple: true }) as number)) *
+      pageSize;
+    ensureFreeSpace(folder, Math.ceil(used * 1.5), `Upgrading the database (${migration.name})`);
+    const stamp = now().toISOString().replace(/[:.]/g, '-');
+    const target = join(folder, `${basename(path, '.sqlite')}.schema-${fromVersion}.${stamp}.sqlite`);
+    db.prepare('VACUUM INTO ?').run(target);
+    if (process.platform !== 'win32') chmodSync(target, 0o600);
+    notices.push(`Before upgrading the database (${migration.name}), ScimWatch backed it up to ${target}.`);
+  };
+}
+
+/**
+ * Files from before version 12 cannot give space back page by page: that needs incremental
+ * auto-vacuum, which only a VACUUM can switch on. It runs once, at the open that upgrades the file
+ * (nothing else has it open then), after the compaction freed most of its pages, so it copies
+ * only what is left; the disk must hold that copy.
+ */
+function convertToIncremental(db: Database.Database, path: string, notices: string[]): void {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  ensureFreeSpace(dirname(path), Math.ceil((pages - free) * pageSize * 1.2), 'Converting the database');
+  db.pragma('auto_vacuum = INCREMENTAL');
+  db.exec('VACUUM');
+  notices.push(
+    `The database now gives space back as history is pruned (${Math.round((free * pageSize) / 1048576)} MB returned).`,
+  );
+}
+
+/** Opens, stamps and migrates; throws SQLite's own error when the file turns out to be damaged. */
+function openAndMigrate(
+  path: string,
+  fresh: boolean,
+  options: OpenStoreOptions,
+  notices: string[],
+): { db: Database.Database; uncleanShutdown: boolean } {
+  const migrations = options.migrations ?? defaultMigrations;
+  const now = options.now ?? (() => new Date());
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
-    probe = new Database(path, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    return probe.pragma('quick_check', { simple: true }) === 'ok';
-  } catch {
-    return false;
-  } finally {
-    probe?.close();
+    if (process.platform !== 'win32') chmodSync(path, 0o600);
+    if (fresh) {
+      // Stamped before WAL is switched on, so the id lands in the main file's header at once and a
+      // crash before the first checkpoint cannot make our own file look foreign. Incremental vacuum
+      // can only be chosen before the first table: it lets pruning give space back page by page.
+      db.pragma(`application_id = ${scimwatchApplicationId}`);
+      db.pragma('auto_vacuum = INCREMENTAL');
+    }
+    configure(db);
+    migrate(db, migrations, { now, beforeRewrite: backupBeforeRewrite(path, now, notices) });
+    if (!fresh && db.pragma('auto_vacuum', { simple: true }) === 0) convertToIncremental(db, path, notices);
+    const tracksState = latestVersion(migrations) >= storeStateVersion;
+    const { uncleanShutdown } = tracksState ? markOpened(db, now()) : { uncleanShutdown: false };
+    return { db, uncleanShutdown };
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 
 /**
  * Opens (creating if needed) the profile's database for writing and migrates it. A file that is not
- * ScimWatch's, or one from a newer version, is refused and left untouched; a corrupt ScimWatch file
- * is moved aside and rebuilt, and the caller is told.
+ * ScimWatch's, or one from a newer version, is refused and left untouched. Opening reads only what
+ * it needs: a file SQLite finds damaged on the way is checked, moved aside and rebuilt (the caller is
+ * told); after an unclean shutdown the full check is only marked due, for the writer to run in the
+ * background, so a large file opens as fast as a small one.
  */
 export function openStore(path: string, options: OpenStoreOptions = {}): OpenedStore {
   const migrations = options.migrations ?? defaultMigrations;
@@ -110,27 +209,31 @@ export function openStore(path: string, options: OpenStoreOptions = {}): OpenedS
       'Update ScimWatch if the file is newer, or point SCIMWATCH_DB (or the profile) at another path.',
     );
   }
-  if (verdict === 'ours' && !isHealthy(path, options.nativeBinding)) {
+  let opened: { db: Database.Database; uncleanShutdown: boolean };
+  try {
+    opened = openAndMigrate(path, verdict === 'absent', options, notices);
+  } catch (error) {
+    if (verdict !== 'ours' || !isCorruption(error) || isHealthy(path, options.nativeBinding)) throw error;
     const aside = moveAside(path, now());
     notices.push(
       `The database was corrupt; it was moved to ${aside} and a new one was created. History will be collected again.`,
     );
+    opened = openAndMigrate(path, true, options, notices);
   }
-  // The cache holds names and e-mail addresses of the whole directory: owner-only, like the secrets.
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  return { ...opened, schemaVersion: latestVersion(migrations), notices };
+}
+
+/** Marks the file closed cleanly, then closes it (a file left marked open is checked later). */
+export function closeStore(db: Database.Database): void {
   try {
-    if (process.platform !== 'win32') chmodSync(path, 0o600);
-    // Stamped before WAL is switched on, so the id lands in the main file's header at once and a
-    // crash before the first checkpoint cannot make our own file look foreign.
-    if (verdict === 'absent' || notices.length) db.pragma(`application_id = ${scimwatchApplicationId}`);
-    configure(db);
-    migrate(db, migrations, now);
-    return { db, schemaVersion: latestVersion(migrations), notices };
-  } catch (error) {
+    if (db.open && !db.readonly && hasStoreState(db)) markClosed(db);
+  } finally {
     db.close();
-    throw error;
   }
+}
+
+function hasStoreState(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'store_state'").get() !== undefined;
 }
 
 /** Opens an existing, already migrated database for reading only (the query worker's connection). */

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 
 import type { ProvisioningEventRow } from '../../../shared/contract';
+import { entryFacts } from './entry-facts';
+import { packEntry, unpackEntry, type EntryKeys } from './entry-codec';
 import { indexEventsSql } from './event-search';
 import { ObjectFailuresRepo } from './object-failures-repo';
 import { OutcomeBucketsRepo } from './outcome-buckets-repo';
@@ -8,22 +10,25 @@ import { OutcomeBucketsRepo } from './outcome-buckets-repo';
 /** One provisioning log entry as stored: the columns the UI filters on, plus the entry as received. */
 export interface ProvisioningEventRecord extends ProvisioningEventRow {
   changeId: string | null;
-  /** The Graph entry as JSON text, kept whole so later features can read fields not yet in columns. */
+  /** The Graph entry as JSON text; stored packed, and read back byte for byte (entry-codec.ts). */
   raw: string;
   ingestedAt: string;
 }
 
 const insertSql = `INSERT INTO provisioning_events (id, activity_date_time, status, action, identity_type,
   source_id, source_display_name, target_id, target_display_name, error_code, cause, cycle_id, job_id,
-  change_id, raw, ingested_at, seq)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  change_id, reason, identity_values, ingested_at, entry, seq)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO NOTHING`;
 
 /**
- * A record's values in the table's column order (the search sequence number follows them). The insert binds by position, measurably cheaper
- * than binding by name; the insert benchmark's raw baseline uses the same values.
+ * A record's values in the insert's order, the entry packed (the search sequence number follows
+ * them). The insert binds by position, measurably cheaper than binding by name; the insert
+ * benchmark's raw baseline uses the same values.
  */
 export function insertValues(r: ProvisioningEventRecord): unknown[] {
+  // Read from the entry itself, so the columns can never disagree with what they summarise.
+  const facts = entryFacts(JSON.parse(r.raw) as Parameters<typeof entryFacts>[0]);
   return [
     r.id,
     r.activityDateTime,
@@ -39,8 +44,10 @@ export function insertValues(r: ProvisioningEventRecord): unknown[] {
     r.cycleId,
     r.jobId,
     r.changeId,
-    r.raw,
+    facts.reason,
+    facts.identityValues,
     r.ingestedAt,
+    packEntry(r.raw, r),
   ];
 }
 
@@ -53,8 +60,7 @@ export function insertValues(r: ProvisioningEventRecord): unknown[] {
 const foldOutcomesSql = `INSERT INTO object_outcomes (entra_id, identity_type, event_id, activity_date_time, status,
     action, cause, error_code, reason, display_name)
   SELECT source_id, identity_type, id, activity_date_time, status, action, cause, error_code,
-         CASE status WHEN 'failure'
-           THEN json_extract(raw, '$.provisioningStatusInfo.errorInformation.reason') END,
+         CASE status WHEN 'failure' THEN reason END,
          source_display_name
     FROM provisioning_events WHERE id IN (SELECT value FROM json_each(?)) AND source_id IS NOT NULL
   ON CONFLICT (entra_id) DO UPDATE SET identity_type = excluded.identity_type, event_id = excluded.event_id,
@@ -120,4 +126,25 @@ export class ProvisioningEventsRepo {
 /** How many provisioning events the store holds (readers use this; it prepares no write). */
 export function countProvisioningEvents(db: Database.Database): number {
   return (db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }).n;
+}
+
+type PackedRow = EntryKeys & { packed: Uint8Array };
+
+const packedColumns = `id, job_id AS jobId, cycle_id AS cycleId, change_id AS changeId, source_id AS sourceId,
+  target_id AS targetId, source_display_name AS sourceDisplayName, target_display_name AS targetDisplayName,
+  entry AS packed`;
+
+/** One entry's JSON text as Graph sent it (null when no entry has that id). */
+export function readRawEntry(db: Database.Database, id: string): string | null {
+  const row = db.prepare(`SELECT ${packedColumns} FROM provisioning_events WHERE id = ?`).get(id) as
+    PackedRow | undefined;
+  return row ? unpackEntry(row.packed, row) : null;
+}
+
+/** The newest entry by activity time, as Graph sent it (it names the app and its service principal). */
+export function readNewestRawEntry(db: Database.Database): string | null {
+  const row = db
+    .prepare(`SELECT ${packedColumns} FROM provisioning_events ORDER BY activity_date_time DESC LIMIT 1`)
+    .get() as PackedRow | undefined;
+  return row ? unpackEntry(row.packed, row) : null;
 }

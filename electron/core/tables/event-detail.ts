@@ -9,11 +9,12 @@ import type {
 import { fixFor, renderFix } from '../../../shared/fixes';
 import type { FailureCause } from '../../../shared/finding-kinds';
 import { webResponseBody } from '../provisioning/classify-cause';
+import { readRawEntry } from '../store/provisioning-events-repo';
 import { eventColumns } from './event-rows';
 import { findingColumns, findingRecord, type FindingColumns } from './finding-rows';
 import { fixContextOf } from './finding-detail';
 
-type StoredEvent = ProvisioningEventRow & { changeId: string | null; ingestedAt: string; raw: string };
+type StoredEvent = ProvisioningEventRow & { changeId: string | null; ingestedAt: string };
 
 function reasonOf(entry: Record<string, unknown>): string | null {
   const info = entry['provisioningStatusInfo'] as { errorInformation?: { reason?: unknown } } | undefined;
@@ -45,11 +46,11 @@ export function eventDetail(
 ): ProvisioningEventDetail | null {
   const row = db
     .prepare(
-      `SELECT ${eventColumns}, change_id AS changeId, ingested_at AS ingestedAt, raw FROM provisioning_events WHERE id = ?`,
+      `SELECT ${eventColumns}, change_id AS changeId, ingested_at AS ingestedAt FROM provisioning_events WHERE id = ?`,
     )
     .get(id) as StoredEvent | undefined;
-  if (!row) return null;
-  const { raw, ...rest } = row;
+  const raw = row ? readRawEntry(db, id) : null;
+  if (!row || raw === null) return null;
   const entry = JSON.parse(raw) as Record<string, unknown>;
   const reason = reasonOf(entry);
   const finding = fedFinding(db, row);
@@ -68,7 +69,7 @@ export function eventDetail(
     fixId: fix?.id ?? 'none',
   };
   return {
-    ...rest,
+    ...row,
     entry,
     reason,
     scimError: webResponseBody(reason),

@@ -2,24 +2,28 @@ import type Database from 'better-sqlite3';
 
 import type { FindingDetail, FindingVersion, Settings } from '../../../shared/contract';
 import { fixById, renderFix, type FixContext } from '../../../shared/fixes';
+import { readNewestRawEntry } from '../store/provisioning-events-repo';
 import { findingColumns, findingRecord, type FindingColumns } from './finding-rows';
 import { compareObjects } from './object-comparison';
+
+function loggedApp(db: Database.Database): { servicePrincipalId: string | null; appId: string | null } {
+  const raw = readNewestRawEntry(db);
+  const entry = (raw ? JSON.parse(raw) : {}) as {
+    servicePrincipal?: { id?: string };
+    targetSystem?: { details?: { ApplicationId?: string } };
+  };
+  return {
+    servicePrincipalId: entry.servicePrincipal?.id ?? null,
+    appId: entry.targetSystem?.details?.ApplicationId ?? null,
+  };
+}
 
 /**
  * Who and where this profile watches, for a fix's links (the org, the provisioning app). Settings may
  * name the app by one id only; the log's newest entry names both.
  */
 export function fixContextOf(db: Database.Database, settings: Partial<Settings>): FixContext {
-  const logged =
-    settings.servicePrincipalId && settings.provisioningAppId
-      ? undefined
-      : (db
-          .prepare(
-            `SELECT json_extract(raw, '$.servicePrincipal.id') AS servicePrincipalId,
-                    json_extract(raw, '$.targetSystem.details.ApplicationId') AS appId
-               FROM provisioning_events ORDER BY activity_date_time DESC LIMIT 1`,
-          )
-          .get() as { servicePrincipalId: string | null; appId: string | null } | undefined);
+  const logged = settings.servicePrincipalId && settings.provisioningAppId ? undefined : loggedApp(db);
   return {
     org: settings.pulumiOrg ?? null,
     servicePrincipalId: settings.servicePrincipalId ?? logged?.servicePrincipalId ?? null,

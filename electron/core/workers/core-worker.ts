@@ -14,7 +14,9 @@ import type { HandlerContext } from '../handlers/context';
 import { readerHandlers, writerHandlers } from '../handlers/routes';
 import { createLogger } from '../log/logger';
 import type { PollingService } from '../polling/polling-service';
-import { openReadOnlyStore, openStore } from '../store/open-database';
+import { StoreMaintenance } from '../maintenance/store-maintenance';
+import { closeStore, openReadOnlyStore, openStore } from '../store/open-database';
+import { systemClock } from '../time/clock';
 import type { StoredSecretName } from '../secrets/secret-store';
 import { hostServices } from './host-service-names';
 import { RpcChannel, type MessagePortLike } from './rpc';
@@ -29,6 +31,7 @@ const table =
       : writerHandlers;
 let db: Database.Database | undefined;
 let context: HandlerContext | undefined;
+let maintenance: StoreMaintenance | undefined;
 // The writer's polling service, loaded on first use: reads never load collectors, MSAL or Graph.
 let polling: Promise<PollingService> | undefined;
 
@@ -39,15 +42,26 @@ function pollingFor(core: CoreContext): Promise<PollingService> {
   return polling;
 }
 
+function maintenanceFor(core: CoreContext): StoreMaintenance {
+  if (config.role !== 'writer')
+    throw new ScimWatchError('internal', 'Only the writer looks after the database.', 'This is a bug.');
+  maintenance ??= new StoreMaintenance(core, systemClock);
+  return maintenance;
+}
+
 const rpc = new RpcChannel(port, async (method, params) => {
   if (method === 'worker.startPolling') {
-    if (config.role === 'writer' && context) (await context.polling()).start();
+    if (config.role === 'writer' && context) {
+      (await context.polling()).start();
+      context.maintenance().start();
+    }
     return null;
   }
   if (method === 'worker.close') {
-    // In-flight polls settle first: a write must not meet a closed database.
+    // In-flight polls and checks settle first: a write must not meet a closed database.
     await (await polling)?.stop();
-    db?.close();
+    await maintenance?.stop();
+    if (db) closeStore(db);
     db = undefined;
     return null;
   }
@@ -101,7 +115,7 @@ try {
     db = openReadOnlyStore(config.databasePath, config.nativeBinding ?? undefined);
   }
   const core: CoreContext = { db, config, host, log, emit: (event, payload) => rpc.emit(event, payload) };
-  context = { ...core, polling: () => pollingFor(core) };
+  context = { ...core, polling: () => pollingFor(core), maintenance: () => maintenanceFor(core) };
   rpc.emit('worker.ready', { notices });
 } catch (error) {
   const reason =

@@ -1,5 +1,4 @@
 import type { Migration } from '../migrate';
-import { eventSearchText } from '../event-search';
 
 /**
  * Search over the provisioning log and the tables' windowed paging.
@@ -14,6 +13,14 @@ import { eventSearchText } from '../event-search';
  * - Findings gain an index by root, so a root's symptoms (and their count per row) read directly, and
  *   one by Entra object, so a log entry finds the finding it feeds.
  */
+/** The search text as this migration built it, from the entry kept whole (migration 12 compacts it). */
+const eventSearchText = `concat_ws(' ', e.source_display_name, e.target_display_name, e.id, e.source_id,
+  e.target_id, e.error_code, json_extract(e.raw, '$.provisioningStatusInfo.errorInformation.reason'),
+  (SELECT group_concat(p.value ->> '$.newValue', ' ') FROM json_each(e.raw, '$.modifiedProperties') p
+    WHERE p.value ->> '$.displayName' IN ('userPrincipalName', 'userName', 'mail', 'mailNickname',
+      'emails[type eq "work"].value', 'externalId')),
+  u.user_principal_name, u.mail)`;
+
 export const eventSearch: Migration = {
   version: 7,
   name: 'event-search',

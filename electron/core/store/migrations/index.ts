@@ -9,6 +9,8 @@ import { eventSearch } from './007-event-search';
 import { actions } from './008-actions';
 import { lookupIndexes } from './009-lookup-indexes';
 import { reports } from './010-reports';
+import { storeState } from './011-store-state';
+import { compactLog } from './012-compact-log';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +24,6 @@ export const migrations: readonly Migration[] = [
   actions,
   lookupIndexes,
   reports,
+  storeState,
+  compactLog,
 ];

@@ -1,9 +1,7 @@
 import type { AppStatus } from '../../../../shared/contract';
+import { formatBytes } from '../../../../shared/labels';
 import { SourceCard } from '../../ui/source-card';
 
-function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Both sides of the wire and the local cache: where every figure above comes from. */
 export function SourcesSection({ status }: { status: AppStatus }) {

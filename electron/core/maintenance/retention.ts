@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+
+/** Default days of history kept: well beyond Graph's 30, which is much of ScimWatch's worth. */
+export const defaultRetentionDays = 400;
+
+/** Rows removed per transaction: a write short enough that the writer's other work never waits long. */
+export const pruneBatchRows = 1_000;
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Each kind of history kept, and how to remove a batch of it from before a time. */
+const pruners: readonly { name: string; sql: string }[] = [
+  {
+    // The search index first, for the same entries, so no search finds an entry that is gone.
+    name: 'provisioning_events',
+    sql: `DELETE FROM provisioning_events WHERE seq IN (
+            SELECT seq FROM provisioning_events WHERE activity_date_time < @cutoff
+             ORDER BY activity_date_time LIMIT @limit)
+          RETURNING seq`,
+  },
+  {
+    name: 'outcome_buckets',
+    sql: `DELETE FROM outcome_buckets WHERE (grain, bucket, status) IN (
+            SELECT grain, bucket, status FROM outcome_buckets
+             WHERE bucket < substr(@cutoff, 1, CASE grain WHEN 'hour' THEN 13 ELSE 10 END) LIMIT @limit)
+          RETURNING 1`,
+  },
+  {
+    name: 'object_failures',
+    sql: `DELETE FROM object_failures WHERE (object_id, cause) IN (
+            SELECT object_id, cause FROM object_failures WHERE last_failed_at < @cutoff LIMIT @limit)
+          RETURNING 1`,
+  },
+  {
+    // The job's latest status stays, however old: it is the job's state now.
+    name: 'job_status_changes',
+    sql: `DELETE FROM job_status_changes WHERE id IN (
+            SELECT id FROM job_status_changes j WHERE observed_at < @cutoff
+               AND id < (SELECT max(id) FROM job_status_changes k WHERE k.job_id = j.job_id) LIMIT @limit)
+          RETURNING 1`,
+  },
+];
+
+/**
+ * Removes history older than the retention period, a batch per transaction, yielding between them
+ * so requests and polls interleave. Readers are never blocked (WAL): each sees the table before or
+ * after a batch. Returns the rows removed per table.
+ */
+export async function pruneHistory(
+  db: Database.Database,
+  cutoff: string,
+  signal?: AbortSignal,
+): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  const unindex = db.prepare('DELETE FROM event_search WHERE rowid = ?');
+  for (const { name, sql } of pruners) {
+    const statement = db.prepare(sql);
+    removed[name] = 0;
+    for (;;) {
+      if (signal?.aborted) return removed;
+      const batch = db.transaction(() => {
+        const rows = statement.all({ cutoff, limit: pruneBatchRows }) as { seq?: number }[];
+        for (const row of rows) if (row.seq !== undefined) unindex.run(row.seq);
+        return rows.length;
+      })();
+      removed[name] += batch;
+      if (batch < pruneBatchRows) break;
+      await yieldToOthers();
+    }
+  }
+  return removed;
+}
+
+/**
+ * Gives free pages back to the file system, a few megabytes per transaction (files created with
+ * incremental auto-vacuum; older files keep free pages for reuse until converted). Returns the
+ * pages released.
+ */
+export async function releaseFreePages(
+  db: Database.Database,
+  pagesPerStep = 2_048,
+  signal?: AbortSignal,
+): Promise<number> {
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) return 0;
+  let released = 0;
+  for (;;) {
+    const free = db.pragma('freelist_count', { simple: true }) as number;
+    if (free === 0 || signal?.aborted) return released;
+    db.pragma(`incremental_vacuum(${Math.min(free, pagesPerStep)})`);
+    released += Math.min(free, pagesPerStep);
+    await yieldToOthers();
+  }
+}
