@@ -82,12 +82,12 @@ export async function releaseFreePages(
   signal?: AbortSignal,
 ): Promise<number> {
   if ((db.pragma('auto_vacuum', { simple: true }) as number) !== 2) return 0;
-  let released = 0;
+  const pages = () => db.pragma('page_count', { simple: true }) as number;
+  const before = pages();
   for (;;) {
     const free = db.pragma('freelist_count', { simple: true }) as number;
-    if (free === 0 || signal?.aborted) return released;
+    if (free === 0 || signal?.aborted) return before - pages();
     db.pragma(`incremental_vacuum(${Math.min(free, pagesPerStep)})`);
-    released += Math.min(free, pagesPerStep);
     await yieldToOthers();
   }
 }

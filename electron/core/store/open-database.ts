@@ -174,9 +174,9 @@ function openAndMigrate(
     if (fresh) {
       // Stamped before WAL is switched on, so the id lands in the main file's header at once and a
       // crash before the first checkpoint cannot make our own file look foreign. Incremental vacuum
-      // can only be chosen before the first table: it lets pruning give space back page by page.
-      db.pragma(`application_id = ${scimwatchApplicationId}`);
+      // (pruning gives space back page by page) can only be chosen before the header is first written.
       db.pragma('auto_vacuum = INCREMENTAL');
+      db.pragma(`application_id = ${scimwatchApplicationId}`);
     }
     configure(db);
     migrate(db, migrations, { now, beforeRewrite: backupBeforeRewrite(path, now, notices) });

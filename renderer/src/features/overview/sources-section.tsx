@@ -2,7 +2,6 @@ import type { AppStatus } from '../../../../shared/contract';
 import { formatBytes } from '../../../../shared/labels';
 import { SourceCard } from '../../ui/source-card';
 
-
 /** Both sides of the wire and the local cache: where every figure above comes from. */
 export function SourcesSection({ status }: { status: AppStatus }) {
   const { database } = status;
