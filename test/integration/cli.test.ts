@@ -41,6 +41,26 @@ describe('the CLI', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ host: 'cli', profile: { name: 'demo', mode: 'demo' } });
   });
 
+  it('checks, backs up and restores the database, and says where it stands', () => {
+    const live = { ...env(), SCIMWATCH_PROFILE: 'prod' };
+    const status = runCli(['status'], live);
+    expect(status.stdout).toMatch(/Database  .*prod\.sqlite \(schema \d+\)/);
+    expect(status.stdout).toMatch(/0 provisioning events, kept 400 days/);
+    const check = runCli(['check', '--json'], live);
+    expect(check.code, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ kind: 'full', ok: true, result: 'ok' });
+    expect(runCli(['status'], live).stdout).toMatch(/last check .* \(full\): ok/);
+    const copy = join(dir.path, 'copy.sqlite');
+    expect(runCli(['backup', '--out', copy], live).stdout).toContain(`to ${copy}`);
+    expect(runCli(['backup', '--out', copy], live).stderr).toMatch(/already exists/);
+    const fixture = new URL('../fixtures/db/v1.sqlite', import.meta.url).pathname;
+    const restored = runCli(['restore', fixture], live);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/Restored .*v1\.sqlite as profile "prod" \(schema 1 → \d+\)/);
+    expect(restored.stdout).toMatch(/kept at .*backups\/prod\.before-restore\./);
+    expect(runCli(['status'], live).stdout).toMatch(/[1-9]\d* provisioning events since/);
+  });
+
   it('exits 1 and names what is missing for a partly configured profile', () => {
     const result = runCli(['status'], { ...env(), SCIMWATCH_PULUMI_ORG: 'acme' });
     expect(result.code).toBe(1);

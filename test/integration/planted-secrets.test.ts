@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fileLogWriter } from '../../electron/core/log/logger';
@@ -88,6 +89,18 @@ describe('planted secrets', () => {
     await serve.stop();
     artifacts.push({ name: 'serve stdout', content: serve.output().stdout });
     artifacts.push({ name: 'serve stderr', content: serve.output().stderr });
+    // The support bundle and a backup, after all of the above is in the log and the database.
+    for (const args of [
+      ['diagnose', '--out', join(dir.path, 'support.zip')],
+      ['backup', '--out', join(dir.path, 'backup.sqlite')],
+    ]) {
+      const result = runCli(args, env);
+      expect(result.code, result.stderr).toBe(0);
+      artifacts.push({ name: `cli ${args[0]} stdout`, content: result.stdout });
+      artifacts.push({ name: `cli ${args[0]} stderr`, content: result.stderr });
+    }
+    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(dir.path, 'support.zip')))))
+      artifacts.push({ name: `diagnose ${name}`, content: Buffer.from(bytes) });
     // The secret store is the one place secrets belong; everything else in the data folder is scanned.
     artifacts.push(...filesUnder(dir.path, (path) => path === 'secrets.json'));
   }, 90_000);
@@ -104,6 +117,14 @@ describe('planted secrets', () => {
     expect(String(artifacts.find((a) => a.name === 'logs/scimwatch.log')?.content)).toContain(
       'Settings updated',
     );
+    // The bundle holds the log and every setting with its source, the tenant named by none of them.
+    const bundle = (name: string) => String(artifacts.find((a) => a.name === `diagnose ${name}`)?.content);
+    expect(bundle('logs/recent.log')).toContain('Settings updated');
+    expect(bundle('settings.json')).toContain('"source": "environment"');
+    expect(bundle('database.json')).toContain('"compact-log"');
+    for (const name of ['settings.json', 'status.json', 'database.json', 'logs/recent.log'])
+      expect(bundle(name)).not.toContain(guid);
+    expect(names).toContain('backup.sqlite');
     // The secret saved through the API really was saved (so there was something to leak).
     expect(readFileSync(join(dir.path, 'secrets.json'), 'utf8')).toContain(secrets.clientCertPassword);
   });

@@ -1,0 +1,12 @@
+import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import { openStore, closeStore } from '../electron/core/store/open-database';
+const path = '/work/scalecopy/profiles/default.sqlite';
+const t0 = performance.now();
+const { db, notices } = openStore(path);
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms, notices }));
+const stat = db.prepare("SELECT name, sum(pgsize) bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 30").all();
+const n = db.prepare('SELECT count(*) FROM provisioning_events').pluck().get();
+console.log(JSON.stringify({ n, file: statSync(path).size, stat }));
+closeStore(db);
