@@ -44,7 +44,7 @@ describe('the CLI', () => {
   it('checks, backs up and restores the database, and says where it stands', () => {
     const live = { ...env(), SCIMWATCH_PROFILE: 'prod' };
     const status = runCli(['status'], live);
-    expect(status.stdout).toMatch(/Database  .*prod\.sqlite \(schema \d+\)/);
+    expect(status.stdout).toMatch(/Database {2}.*prod\.sqlite \(schema \d+\)/);
     expect(status.stdout).toMatch(/0 provisioning events, kept 400 days/);
     const check = runCli(['check', '--json'], live);
     expect(check.code, check.stderr).toBe(0);
