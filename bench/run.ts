@@ -16,6 +16,7 @@ import { reportsPacingCase } from './cases/reports-pacing';
 import { retryPacingCase } from './cases/retry-pacing';
 import { scaleGenerationCase } from './cases/scale-generation';
 import { storeInsertCase } from './cases/store-insert';
+import { storeScaleCase } from './cases/store-scale';
 import { meetsTarget, type BenchCase, type CaseResult } from './harness';
 
 // The demo run goes first, so its memory figures start from a process the store case has not filled.
@@ -24,6 +25,7 @@ const cases: BenchCase[] = [
   scaleGenerationCase,
   reconcileScaleCase,
   overviewScaleCase,
+  storeScaleCase,
   demoDayGrowthCase,
   reportsPacingCase,
   retryPacingCase,

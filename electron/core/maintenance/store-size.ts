@@ -33,7 +33,7 @@ export function usedBytes(db: Database.Database): number {
 export function sampleSize(db: Database.Database, path: string, now: Date): void {
   db.prepare(
     `INSERT OR REPLACE INTO store_sizes (day, bytes, file_bytes, events)
-     VALUES (?, ?, ?, (SELECT count(*) FROM provisioning_events))`,
+     VALUES (?, ?, ?, (SELECT log_entries FROM store_state WHERE id = 1))`,
   ).run(now.toISOString().slice(0, 10), usedBytes(db), onDisk(path));
 }
 

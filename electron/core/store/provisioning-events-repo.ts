@@ -123,9 +123,9 @@ export class ProvisioningEventsRepo {
   }
 }
 
-/** How many provisioning events the store holds (readers use this; it prepares no write). */
+/** How many provisioning events the store holds (kept by triggers: reading it costs nothing at any size). */
 export function countProvisioningEvents(db: Database.Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM provisioning_events').get() as { n: number }).n;
+  return db.prepare('SELECT log_entries FROM store_state WHERE id = 1').pluck().get() as number;
 }
 
 type PackedRow = EntryKeys & { packed: Uint8Array };
@@ -147,4 +147,10 @@ export function readNewestRawEntry(db: Database.Database): string | null {
     .prepare(`SELECT ${packedColumns} FROM provisioning_events ORDER BY activity_date_time DESC LIMIT 1`)
     .get() as PackedRow | undefined;
   return row ? unpackEntry(row.packed, row) : null;
+}
+
+/** Every stored entry as Graph sent it, in arrival order (the connection is busy until it ends). */
+export function* allRawEntries(db: Database.Database): Generator<string> {
+  const rows = db.prepare(`SELECT ${packedColumns} FROM provisioning_events ORDER BY seq`).iterate();
+  for (const row of rows as IterableIterator<PackedRow>) yield unpackEntry(row.packed, row);
 }

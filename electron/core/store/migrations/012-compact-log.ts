@@ -39,6 +39,18 @@ const guardKeys = `
     SELECT RAISE(ABORT, 'A log entry''s ids and names are fixed once stored: its packed entry depends on them.');
   END`;
 
+/**
+ * The log's size kept as it changes: \`count(*)\` reads a whole index (about 0.1 s for a million
+ * entries), and the status bar asks on every change.
+ */
+const countEntries = `
+  ALTER TABLE store_state ADD COLUMN log_entries INTEGER NOT NULL DEFAULT 0;
+  UPDATE store_state SET log_entries = (SELECT count(*) FROM provisioning_events);
+  CREATE TRIGGER provisioning_events_counted_in AFTER INSERT ON provisioning_events
+  BEGIN UPDATE store_state SET log_entries = log_entries + 1 WHERE id = 1; END;
+  CREATE TRIGGER provisioning_events_counted_out AFTER DELETE ON provisioning_events
+  BEGIN UPDATE store_state SET log_entries = log_entries - 1 WHERE id = 1; END`;
+
 const indexes = `
   CREATE INDEX provisioning_events_by_time ON provisioning_events (activity_date_time, id);
   CREATE INDEX provisioning_events_by_status ON provisioning_events (status, activity_date_time);
@@ -99,6 +111,7 @@ export const compactLog: Migration = {
     db.exec(`DROP TABLE provisioning_events;
       ALTER TABLE provisioning_events_compact RENAME TO provisioning_events;
       ${indexes};
-      ${guardKeys};`);
+      ${guardKeys};
+      ${countEntries};`);
   },
 };
