@@ -15,6 +15,7 @@ import { reconcileScaleCase } from './cases/reconcile-scale';
 import { reportsPacingCase } from './cases/reports-pacing';
 import { retryPacingCase } from './cases/retry-pacing';
 import { scaleGenerationCase } from './cases/scale-generation';
+import { engineFootprintCase } from './cases/engine-footprint';
 import { storeInsertCase } from './cases/store-insert';
 import { storeScaleCase } from './cases/store-scale';
 import { meetsTarget, type BenchCase, type CaseResult } from './harness';
@@ -30,6 +31,7 @@ const cases: BenchCase[] = [
   reportsPacingCase,
   retryPacingCase,
   storeInsertCase,
+  engineFootprintCase,
   cliStartupCase,
 ];
 /** The store case writes about 6 × 120 MB of databases; keep a generous margin. */

@@ -5,7 +5,7 @@ import { currentSettings, type CoreContext } from '../context';
 import type { CheckKind, CheckOutcome } from '../store/integrity-check';
 import { readStoreState, recordCheck, recordPrune } from '../store/store-state-repo';
 import type { Clock } from '../time/clock';
-import { defaultRetentionDays, pruneHistory, releaseFreePages } from './retention';
+import { defaultRetentionDays, mergeSearchIndex, pruneHistory, releaseFreePages } from './retention';
 import { sampleSize } from './store-size';
 
 /** How often the store is looked after; each pass does only what is due. */
@@ -15,7 +15,8 @@ const checkEveryMs = 7 * 86_400_000;
 
 /**
  * Looks after the profile's database in the writer: the integrity check (on a thread of its own, so
- * polling goes on), retention, giving free pages back, and the daily size sample. Runs in pollers
+ * polling goes on), retention, merging the search index, giving free pages back, and the daily size
+ * sample. Runs in pollers
  * (the desktop app and `serve`); the CLI asks for a check directly.
  */
 export class StoreMaintenance {
@@ -58,6 +59,7 @@ export class StoreMaintenance {
     const rows = Object.values(removed).reduce((a, b) => a + b, 0);
     recordPrune(db, new Date(now).toISOString(), rows);
     if (rows) log.info('Pruned history older than the retention period', { days, cutoff, removed });
+    await mergeSearchIndex(db, undefined, signal);
     const released = await releaseFreePages(db, undefined, signal);
     if (released) log.info('Gave free database pages back to the file system', { pages: released });
     sampleSize(db, config.databasePath, new Date(now));
