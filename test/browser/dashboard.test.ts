@@ -97,6 +97,10 @@ describe('the served dashboard in Chromium: its frame', () => {
     expect(settings).toContain('pulumiScimToken');
     // The SCIM token is shown once by Pulumi: Settings says so, and what to do if it is lost.
     expect(settings).toMatch(/never shows it again.*regenerate it in Pulumi and immediately paste/s);
+    // The local database beside the settings: how much history it keeps, and its integrity.
+    expect(await page.textContent('[data-testid="retention"]')).toMatch(/^400 days/);
+    expect(await page.textContent('[data-testid="integrity"]')).toMatch(/check/i);
+    expect(await page.textContent('[data-testid="database-size"]')).toMatch(/ on disk, .* in use$/);
     // Back and forward walk the views, filters included.
     await page.goBack();
     await page.waitForSelector('[aria-label="Lookup"]');

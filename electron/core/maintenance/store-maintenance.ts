@@ -23,6 +23,7 @@ export class StoreMaintenance {
   private readonly controller = new AbortController();
   private loop: Promise<void> | undefined;
   private checking: Promise<StoreCheck> | undefined;
+  private checkThread: Worker | undefined;
 
   constructor(
     private readonly context: CoreContext,
@@ -35,6 +36,8 @@ export class StoreMaintenance {
 
   async stop(): Promise<void> {
     this.controller.abort(new Error('ScimWatch is stopping'));
+    // A full check of a large file takes minutes: it is stopped, not waited for, and stays due.
+    await this.checkThread?.terminate();
     await this.loop;
     await this.checking?.catch(() => undefined);
   }
@@ -86,10 +89,12 @@ export class StoreMaintenance {
       const worker = new Worker(new URL(config.checkWorkerEntry), {
         workerData: { path: config.databasePath, kind, nativeBinding: config.nativeBinding },
       });
+      this.checkThread = worker;
       worker.once('message', (message: CheckOutcome) => resolve(message));
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`The integrity check stopped (exit ${code}).`)));
     });
+    this.checkThread = undefined;
     if (db.open) recordCheck(db, { at, ...outcome });
     const check = { at, ...outcome, ok: outcome.result === 'ok' };
     if (check.ok) log.info('Database integrity check passed', { kind, ms: outcome.ms });
