@@ -11,6 +11,7 @@ import type { Migration } from '../migrate';
 export const objectKeys: Migration = {
   version: 5,
   name: 'object-keys',
+  rewritesTables: true,
   sql: `
     -- Append-only: an id keeps its number for the life of the database, whichever table names it.
     CREATE TABLE object_keys (
