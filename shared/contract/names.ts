@@ -22,6 +22,7 @@ export const methodNames = [
   'sync.run',
   'reconcile.run',
   'reconcile.get',
+  'reconcile.record',
   'retry.run',
   'retry.control',
   'retry.resend',

@@ -135,6 +135,11 @@ export const requests = {
     input: z.strictObject({ runId: z.number().int().positive().optional() }).default({}),
     output: returns<RunSnapshot | null>(),
   },
+  /** A run's record alone (counts, times), without its findings: what a command's summary line needs. */
+  'reconcile.record': {
+    input: z.strictObject({ runId: z.number().int().positive().optional() }).default({}),
+    output: returns<ReconcileRun | null>(),
+  },
   /** Queues provisionOnDemand retries: named objects, every open failure of a cause, or every open failure. */
   'retry.run': {
     input: z

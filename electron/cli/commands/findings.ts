@@ -3,7 +3,7 @@ import {
   severityRank,
   type FindingRow,
   type FindingSeverity,
-  type RunSnapshot,
+  type ReconcileRun,
 } from '../../../shared/contract';
 import { renderFix, type FixContext, type RenderedFix } from '../../../shared/fixes';
 import { CoreHost } from '../../core/core-host';
@@ -91,33 +91,32 @@ async function allFindings(core: CoreHost, flags: FindingsFlags): Promise<Findin
   return rows;
 }
 
-function printTable(
-  snapshot: RunSnapshot | null,
+function tableLines(
+  run: ReconcileRun | null,
   rows: FindingRow[],
   context: FixContext,
   wholeFix: boolean,
-): void {
-  if (!snapshot) {
-    print('No reconciliation has run yet for this profile. Run `scimwatch sync --once` first.');
-    return;
-  }
-  const { run } = snapshot;
+): string[] {
+  if (!run) return ['No reconciliation has run yet for this profile. Run `scimwatch sync --once` first.'];
   const { users, teams, findings } = run.counts;
-  print(
+  const lines = [
     `Run ${run.id} at ${run.finishedAt}: ${findings.total} open findings, ${findings.roots} root causes, ${findings.unknownCauses} failures of unknown cause.`,
-  );
-  print(`  Users: ${users.inScope} in scope, ${users.matched} in Pulumi, ${users.inSync} in sync.`);
-  print(`  Teams: ${teams.inScope} in scope, ${teams.matched} in Pulumi, ${teams.inSync} in sync.`);
+    `  Users: ${users.inScope} in scope, ${users.matched} in Pulumi, ${users.inSync} in sync.`,
+    `  Teams: ${teams.inScope} in scope, ${teams.matched} in Pulumi, ${teams.inSync} in sync.`,
+  ];
   const width = Math.max(0, ...rows.map((r) => r.kind.length));
   for (const row of rows) {
     const state = row.resolvedAt ? ` (resolved ${row.resolvedAt})` : '';
     const root = row.rootKey ? `  ← caused by ${row.rootKey}` : '';
-    print(`${row.severity.padEnd(7)} ${row.kind.padEnd(width)}  ${row.displayName}${state}${root}`);
+    lines.push(
+      `${row.severity.padEnd(7)} ${row.kind.padEnd(width)}  ${printable(row.displayName)}${state}${root}`,
+    );
     const indent = ' '.repeat(9 + width);
     const fix = renderFix(row.fixId, row, context);
-    print(`${indent}fix: ${printable(fix.title)}`);
-    if (wholeFix) fixLines(fix, `${indent}  `).forEach((line) => print(line));
+    lines.push(`${indent}fix: ${printable(fix.title)}`);
+    if (wholeFix) lines.push(...fixLines(fix, `${indent}  `));
   }
+  return lines;
 }
 
 /** The contract names the filter it refused (`filter.kind: …`); the person typed a flag. */
@@ -136,16 +135,14 @@ function namingFlags(error: unknown): never {
 export async function findingsCommand(flags: FindingsFlags): Promise<number> {
   const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
   try {
-    const snapshot = await core.call('reconcile.get', {});
+    const run = await core.call('reconcile.record', {});
     const rows = await allFindings(core, flags).catch(namingFlags);
     rows.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || a.key.localeCompare(b.key));
     const context = await fixContext(core);
-    if (flags.json)
-      print(
-        JSON.stringify({ run: snapshot?.run ?? null, findings: rows.map((row) => withFix(row, context)) }),
-      );
-    else printTable(snapshot, rows, context, flags.fix ?? false);
-    return exitCodeFor(snapshot?.run.counts, flags.failOn, false);
+    if (flags.json) print(JSON.stringify({ run, findings: rows.map((row) => withFix(row, context)) }));
+    // One write: thousands of findings printed a line at a time cost a system call each.
+    else print(tableLines(run, rows, context, flags.fix ?? false).join('\n'));
+    return exitCodeFor(run?.counts, flags.failOn, false);
   } finally {
     await core.close();
   }

@@ -24,6 +24,7 @@ export const methodRoutes: Record<MethodName, 'reader' | 'writer' | 'host'> = {
   'sync.run': 'writer',
   'reconcile.run': 'writer',
   'reconcile.get': 'reader',
+  'reconcile.record': 'reader',
   'retry.run': 'writer',
   'retry.control': 'writer',
   'retry.resend': 'writer',

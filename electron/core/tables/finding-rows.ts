@@ -10,6 +10,7 @@ import { keysetPage } from '../store/keyset-page';
 import { conditions } from './sql-conditions';
 
 /** Matches the shared `severityRank`: higher is more severe. */
+/** Indexed as written (migration 13): change a character and the index no longer serves it. */
 const severityRank = `CASE severity WHEN 'error' THEN 2 WHEN 'warning' THEN 1 ELSE 0 END`;
 
 export interface FindingColumns {

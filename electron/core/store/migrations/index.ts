@@ -11,6 +11,7 @@ import { lookupIndexes } from './009-lookup-indexes';
 import { reports } from './010-reports';
 import { storeState } from './011-store-state';
 import { compactLog } from './012-compact-log';
+import { findingsBySeverity } from './013-findings-by-severity';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   reports,
   storeState,
   compactLog,
+  findingsBySeverity,
 ];
