@@ -83,7 +83,7 @@ describe('Drift, Failures and Configuration in Chromium, over the demo world', (
     const reasons = count(
       served,
       `SELECT count(*) FROM provisioning_events
-        WHERE json_extract(raw, '$.provisioningStatusInfo.errorInformation.reason') LIKE '%already in use%'`,
+        WHERE reason LIKE '%already in use%'`,
     );
     expect(reasons).toBeGreaterThan(0);
     await served.page.getByLabel('Search').fill('already in use');
