@@ -126,7 +126,7 @@ export const storeScaleCase: BenchCase = {
       status: 'ok',
       figures,
       notes: [
-        `${events.toLocaleString('en')} entries collected; ${footprint.entries.toLocaleString('en')} stored; the packed entry averages ${footprint.packedBytesPerEntry} B (the scale world's history is generated, and packs better than the engine's entries: reconcile.demo-day-growth has the figure for those)`,
+        `${events.toLocaleString('en')} entries collected; ${footprint.entries.toLocaleString('en')} stored; the packed entry averages ${footprint.packedBytesPerEntry} B (the scale world's history is generated, and packs better than the engine's entries: store.engine-footprint has the figure for those)`,
         `integrity checks: ${check.result === 'ok' && quick.result === 'ok' ? 'both ok' : `${check.result} / ${quick.result}`}`,
         `backup: ${mib(backup.bytes)} MiB`,
         `pruning removed ${JSON.stringify(pruning.removed)}; ${pruning.pages.toLocaleString('en')} pages (${mib(pruning.returnedBytes)} MiB) went back to the file system`,
