@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -186,7 +187,11 @@ describe('integrity, backup and restore', () => {
     const path = join(dir.path, 'crash.sqlite');
     const first = openStore(path);
     expect(first.uncleanShutdown).toBe(false);
-    first.db.close(); // as a crash leaves it: never marked closed
+    expect(existsSync(`${path}.open-${process.pid}`)).toBe(true);
+    // As a killed process leaves it: the connection gone, its marker left, its process no more.
+    first.db.close();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    renameSync(`${path}.open-${process.pid}`, `${path}.open-${dead}`);
     const second = openStore(path);
     expect(second.uncleanShutdown).toBe(true);
     expect(readStoreState(second.db).checkDue).toBe(true);
@@ -199,7 +204,10 @@ describe('integrity, backup and restore', () => {
     expect(check).toMatchObject({ kind: 'full', ok: true, result: 'ok' });
     expect(readStoreState(second.db).checkDue).toBe(false);
     closeStore(second.db);
-    expect(openStore(path).uncleanShutdown).toBe(false);
+    expect(readdirSync(dir.path).filter((f) => f.includes('.open-'))).toEqual([]);
+    const third = openStore(path);
+    expect(third.uncleanShutdown).toBe(false);
+    closeStore(third.db);
   });
 
   it('backs up while another connection commits: the copy passes integrity_check and holds every batch committed before it began, whole', async () => {

@@ -18,7 +18,8 @@ import { checkDatabase, isCorruption } from './integrity-check';
 import { latestVersion, migrate, type MigrateOptions, type Migration } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
 import { storeState } from './migrations/011-store-state';
-import { markClosed, markOpened } from './store-state-repo';
+import { claimOpenMarker, releaseOpenMarker } from './open-markers';
+import { markCheckDue } from './store-state-repo';
 
 const storeStateVersion = storeState.version;
 
@@ -181,8 +182,8 @@ function openAndMigrate(
     configure(db);
     migrate(db, migrations, { now, beforeRewrite: backupBeforeRewrite(path, now, notices) });
     if (!fresh && db.pragma('auto_vacuum', { simple: true }) === 0) convertToIncremental(db, path, notices);
-    const tracksState = latestVersion(migrations) >= storeStateVersion;
-    const { uncleanShutdown } = tracksState ? markOpened(db, now()) : { uncleanShutdown: false };
+    const { uncleanShutdown } = claimOpenMarker(path);
+    if (uncleanShutdown && latestVersion(migrations) >= storeStateVersion) markCheckDue(db);
     return { db, uncleanShutdown };
   } catch (error) {
     db.close();
@@ -223,17 +224,11 @@ export function openStore(path: string, options: OpenStoreOptions = {}): OpenedS
   return { ...opened, schemaVersion: latestVersion(migrations), notices };
 }
 
-/** Marks the file closed cleanly, then closes it (a file left marked open is checked later). */
+/** Closes the file and removes this process's open marker (a marker left behind means a crash). */
 export function closeStore(db: Database.Database): void {
-  try {
-    if (db.open && !db.readonly && hasStoreState(db)) markClosed(db);
-  } finally {
-    db.close();
-  }
-}
-
-function hasStoreState(db: Database.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'store_state'").get() !== undefined;
+  const path = db.name;
+  db.close();
+  if (!db.readonly) releaseOpenMarker(path);
 }
 
 /** Opens an existing, already migrated database for reading only (the query worker's connection). */

@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
 
 export interface StoreState {
-  openedAt: string | null;
-  openedBy: number | null;
   checkAt: string | null;
   checkKind: 'quick' | 'full' | null;
   checkResult: string | null;
@@ -12,7 +10,7 @@ export interface StoreState {
   prunedRows: number | null;
 }
 
-const columns = `opened_at AS openedAt, opened_by AS openedBy, check_at AS checkAt, check_kind AS checkKind,
+const columns = `check_at AS checkAt, check_kind AS checkKind,
   check_result AS checkResult, check_ms AS checkMs, check_due AS checkDue, pruned_at AS prunedAt,
   pruned_rows AS prunedRows`;
 
@@ -24,21 +22,9 @@ export function readStoreState(db: Database.Database): StoreState {
   return { ...row, checkDue: row.checkDue === 1 };
 }
 
-/**
- * Marks the file open by this writer. When the previous writer never marked it closed (a crash, a
- * kill, power lost), the check is due, and stays due until one passes.
- */
-export function markOpened(db: Database.Database, now: Date): { uncleanShutdown: boolean } {
-  const before = readStoreState(db);
-  const uncleanShutdown = before.openedAt !== null;
-  db.prepare(
-    `UPDATE store_state SET opened_at = ?, opened_by = ?, check_due = check_due OR ? WHERE id = 1`,
-  ).run(now.toISOString(), process.pid, uncleanShutdown ? 1 : 0);
-  return { uncleanShutdown };
-}
-
-export function markClosed(db: Database.Database): void {
-  db.prepare('UPDATE store_state SET opened_at = NULL, opened_by = NULL WHERE id = 1').run();
+/** After an unclean shutdown: the full check is due, and stays due until one passes. */
+export function markCheckDue(db: Database.Database): void {
+  db.prepare('UPDATE store_state SET check_due = 1 WHERE id = 1').run();
 }
 
 export function recordCheck(

@@ -1,9 +1,9 @@
 import type { Migration } from '../migrate';
 
 /**
- * What the store knows about itself: whether the last writer closed it cleanly (a crash leaves
- * `opened_at` set, and the next open has the file checked), its last integrity check, and one size
- * sample a day (growth per day in Settings and `status`).
+ * What the store knows about itself: its last integrity check (and whether one is due, after an
+ * unclean shutdown), the last retention pass, and one size sample a day (growth per day in Settings
+ * and `status`).
  */
 export const storeState: Migration = {
   version: 11,
@@ -11,8 +11,6 @@ export const storeState: Migration = {
   sql: `
     CREATE TABLE store_state (
       id INTEGER PRIMARY KEY CHECK (id = 1),
-      opened_at TEXT,                 -- set while a writer has the file open; a crash leaves it set
-      opened_by INTEGER,              -- that writer's process id
       check_at TEXT,                  -- the last integrity check: when, which, and what it said
       check_kind TEXT,                -- 'quick' | 'full'
       check_result TEXT,              -- 'ok', or SQLite's first complaints
