@@ -59,8 +59,9 @@ export interface CoreHostOptions {
   /** Poll every source on its schedule (server, desktop); the CLI's one-off commands leave it off. */
   poll?: boolean;
   /**
-   * A short-lived command (`status`, `sync --once`): one worker serves reads and writes, since nothing
-   * reads while it writes, and starting a second worker would only add to every cron run.
+   * A short-lived command (`status`, `sync --once`): one core serves reads and writes, in this thread,
+   * since nothing reads while it writes and the command only waits for it; a worker would add its
+   * start-up (a second load of the contract and SQLite) to every cron run.
    */
   oneShot?: boolean;
   /**
@@ -85,7 +86,8 @@ export interface CoreHostOptions {
 /**
  * The core, seen from a host (Electron main, the HTTP server, the CLI): one handler table behind
  * `call`, events through `subscribe`, and profile switching. SQLite work happens in the workers
- * (started by `WorkerSet`), never on this thread; secrets stay here (`HostSecrets`).
+ * (started by `WorkerSet`), never on this thread, except a one-shot command's; secrets stay here
+ * (`HostSecrets`).
  */
 export class CoreHost {
   private workers: Workers | undefined;

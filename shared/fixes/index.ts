@@ -1,2 +1,2 @@
 export { fixActions, fixById, fixFor, fixIdFor, fixes, type Fix, type FixAction } from './catalog';
-export { renderFix, type FixContext, type RenderedFix } from './render';
+export { renderFix, renderFixTitle, type FixContext, type RenderedFix } from './render';

@@ -36,13 +36,21 @@ function describe(value: unknown): string | undefined {
 
 /** A placeholder's value: the evidence first, then the finding, then the context. */
 function lookup(name: string, finding: Finding, context: FixContext): string | undefined {
-  const fromFinding: Record<string, unknown> = {
-    displayName: finding.displayName,
-    entraId: finding.entraId,
-    scimId: finding.scimId,
-    ...context,
-  };
-  return describe(finding.evidence[name]) ?? describe(fromFinding[name]);
+  const fromEvidence = describe(finding.evidence[name]);
+  if (fromEvidence !== undefined) return fromEvidence;
+  if (name === 'displayName' || name === 'entraId' || name === 'scimId') return describe(finding[name]);
+  return Object.hasOwn(context, name) ? describe(context[name as keyof FixContext]) : undefined;
+}
+
+/** A template with each placeholder filled; "(unknown)" where the finding has no value. */
+const fillText = (template: string, finding: Finding, context: FixContext) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => lookup(name, finding, context) ?? '(unknown)');
+
+/** The fix's title alone, filled (a table's line: rendering whole fixes for thousands of rows is wasted). */
+export function renderFixTitle(fixId: string, finding: Finding, context: FixContext = {}): string {
+  const fix = fixById(fixId);
+  if (!fix) throw new Error(`No fix named ${fixId}`);
+  return fillText(fix.title, finding, context);
 }
 
 /**
@@ -52,8 +60,7 @@ function lookup(name: string, finding: Finding, context: FixContext): string | u
 export function renderFix(fixOrId: Fix | string, finding: Finding, context: FixContext = {}): RenderedFix {
   const fix = typeof fixOrId === 'string' ? fixById(fixOrId) : fixOrId;
   if (!fix) throw new Error(`No fix named ${typeof fixOrId === 'string' ? fixOrId : fixOrId.id}`);
-  const text = (template: string) =>
-    template.replace(/\{(\w+)\}/g, (_, name: string) => lookup(name, finding, context) ?? '(unknown)');
+  const text = (template: string) => fillText(template, finding, context);
   const fill = (template: string): string | null => {
     let complete = true;
     const filled = template.replace(/\{(\w+)\}/g, (_, name: string) => {

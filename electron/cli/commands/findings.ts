@@ -5,7 +5,7 @@ import {
   type FindingSeverity,
   type ReconcileRun,
 } from '../../../shared/contract';
-import { renderFix, type FixContext, type RenderedFix } from '../../../shared/fixes';
+import { renderFix, renderFixTitle, type FixContext, type RenderedFix } from '../../../shared/fixes';
 import { CoreHost } from '../../core/core-host';
 import { exitCodeFor } from '../fail-on';
 import { print } from '../output';
@@ -20,13 +20,11 @@ export interface FindingsFlags {
   failOn?: FindingSeverity | undefined;
 }
 
+// C0 and C1 controls.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Control characters from a directory name must not drive the terminal: shown as U+FFFD. */
-const printable = (text: string) =>
-  [...text]
-    .map((c) =>
-      c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? '\ufffd' : c,
-    )
-    .join('');
+const printable = (text: string) => text.replace(controlCharacters, '\ufffd');
 
 /** Words wrapped to `width` columns, each line indented. */
 function wrap(text: string, indent: string, width: number): string[] {
@@ -112,9 +110,10 @@ function tableLines(
       `${row.severity.padEnd(7)} ${row.kind.padEnd(width)}  ${printable(row.displayName)}${state}${root}`,
     );
     const indent = ' '.repeat(9 + width);
-    const fix = renderFix(row.fixId, row, context);
-    lines.push(`${indent}fix: ${printable(fix.title)}`);
-    if (wholeFix) lines.push(...fixLines(fix, `${indent}  `));
+    if (wholeFix) {
+      const fix = renderFix(row.fixId, row, context);
+      lines.push(`${indent}fix: ${printable(fix.title)}`, ...fixLines(fix, `${indent}  `));
+    } else lines.push(`${indent}fix: ${printable(renderFixTitle(row.fixId, row, context))}`);
   }
   return lines;
 }

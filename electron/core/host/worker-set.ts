@@ -5,13 +5,13 @@ import type { WorkerConfig } from '../config/worker-config';
 import type { Logger } from '../log/logger';
 import { acquireProfileLock, describeHolder, type LockHolder } from '../profiles/profile-lock';
 import { demoProfile } from '../profiles/profile-registry';
-import { WorkerHandle, type WorkerEvents } from '../workers/worker-handle';
+import { WorkerHandle, type CoreHandle, type WorkerEvents } from '../workers/worker-handle';
 
 /** One profile's running workers and the lock that lets them poll it. */
 export interface Workers {
-  writer: WorkerHandle;
+  writer: CoreHandle;
   /** Null for one-shot commands: the writer answers reads too. */
-  reader: WorkerHandle | null;
+  reader: CoreHandle | null;
   releaseLock: () => void;
 }
 
@@ -44,10 +44,14 @@ export class WorkerSet {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
     }
     try {
+      if (options.oneShot) {
+        const writer = await this.startInline(profile);
+        for (const notice of writer.notices) options.onNotice(notice);
+        return { writer, reader: null, releaseLock };
+      }
       // The writer first: it creates and migrates the file the reader then opens read-only.
       const writer = await this.startOne('writer', profile);
       for (const notice of writer.notices) options.onNotice(notice);
-      if (options.oneShot) return { writer, reader: null, releaseLock };
       try {
         const reader = await this.startOne('reader', profile);
         if (options.poll) await writer.request('worker.startPolling', {});
@@ -83,6 +87,13 @@ export class WorkerSet {
     await workers.reader?.close();
     await workers.writer.close();
     workers.releaseLock();
+  }
+
+  /** A one-shot command's core, in this thread: loaded on demand, so pollers never load it. */
+  private async startInline(profile: string): Promise<CoreHandle> {
+    const { config, serve, events } = this.options;
+    const { InlineCore } = await import('../workers/inline-core');
+    return InlineCore.start(config('writer', profile), serve, events);
   }
 
   private startOne(role: WorkerConfig['role'], profile: string): Promise<WorkerHandle> {

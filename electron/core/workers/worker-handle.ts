@@ -9,8 +9,17 @@ export interface WorkerEvents {
   onExit: (role: WorkerConfig['role'], code: number) => void;
 }
 
+/** A running core as its host uses it: a worker thread, or (one-shot commands) the host's own thread. */
+export interface CoreHandle {
+  readonly config: WorkerConfig;
+  readonly notices: string[];
+  readonly alive: boolean;
+  request(method: string, params: unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
+
 /** One running core worker, seen from the host thread. */
-export class WorkerHandle {
+export class WorkerHandle implements CoreHandle {
   private exited = false;
   private closing = false;
 
