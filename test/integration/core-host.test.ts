@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { ScimWatchError } from '../../shared/contract';
 import type { CoreHost } from '../../electron/core/core-host';
 import { migrations } from '../../electron/core/store/migrations';
 import { ProvisioningEventsRepo } from '../../electron/core/store/provisioning-events-repo';
@@ -168,6 +169,45 @@ describe('the core host', () => {
     const profiles = join(dir.path, 'profiles');
     for (const file of readdirSync(profiles)) {
       expect(readFileSync(join(profiles, file)).includes('database-must-never-see-this'), file).toBe(false);
+    }
+  });
+});
+
+describe('a one-shot core', () => {
+  it('runs in the caller’s thread with a worker’s contract: secrets through the host, events, errors, a clean close', async () => {
+    const dir = makeTempDir();
+    try {
+      const { core, logLines } = await startTestCore(
+        dir.path,
+        { SCIMWATCH_PROFILE: 'prod', SCIMWATCH_TENANT_ID: guid },
+        { hostKind: 'cli', oneShot: true },
+      );
+      const events: string[] = [];
+      core.subscribe((event) => events.push(event));
+      const view = await core.call('settings.update', {
+        values: { pulumiOrg: 'acme' },
+        secrets: { pulumiScimToken: 'one-shot-token-never-shown' },
+      });
+      expect(view.secrets.pulumiScimToken).toEqual({ set: true, source: 'saved' });
+      expect(JSON.stringify(view)).not.toContain('one-shot-token-never-shown');
+      expect(events).toContain('status.changed');
+      // A service's refusal arrives as the contract error a worker would have sent.
+      const refused = await core
+        .call('retry.run', { allFailed: true, force: false })
+        .catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ScimWatchError);
+      expect((refused as ScimWatchError).code).toBe('not_configured');
+      const database = (await core.call('app.status', {})).database.path;
+      await core.close();
+      // Closed cleanly: no crash marker left beside the file, so the next open owes no check.
+      expect(readdirSync(join(dir.path, 'profiles')).filter((f) => f.includes('.open-'))).toEqual([]);
+      expect(logLines.join('\n')).not.toContain('one-shot-token-never-shown');
+      const again = await startTestCore(dir.path, { SCIMWATCH_PROFILE: 'prod' }, { oneShot: true });
+      expect((await again.core.call('app.status', {})).database).toMatchObject({ path: database });
+      expect((await again.core.call('settings.get', {})).values.pulumiOrg.value).toBe('acme');
+      await again.core.close();
+    } finally {
+      dir.remove();
     }
   });
 });
