@@ -11,11 +11,12 @@ function checkText(database: StoreStatus): string {
 
 /**
  * The profile's local database: where it is, how big and how fast it grows, how much history it
- * keeps, and when its integrity was last checked. On the Overview and in Settings alike.
+ * keeps, and when its integrity was last checked. On the Overview and in Settings alike; `wide` sets its
+ * facts in two columns, for a row of its own.
  */
-export function DatabaseCard({ database }: { database: StoreStatus }) {
+export function DatabaseCard({ database, wide = false }: { database: StoreStatus; wide?: boolean }) {
   return (
-    <section className="card" aria-label="Local cache">
+    <section className={wide ? 'card card-wide' : 'card'} aria-label="Local cache">
       <h3>Local cache</h3>
       <dl>
         <dt>File</dt>

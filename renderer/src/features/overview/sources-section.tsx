@@ -10,8 +10,9 @@ export function SourcesSection({ status }: { status: AppStatus }) {
       <div className="grid">
         <SourceCard title="Entra" source={status.sources.entra} />
         <SourceCard title="Pulumi" source={status.sources.pulumi} />
-        <DatabaseCard database={status.database} />
       </div>
+      {/* A row of its own: beside the sources, its longer list stretched their cards into tall, empty boxes. */}
+      <DatabaseCard database={status.database} wide />
     </section>
   );
 }
