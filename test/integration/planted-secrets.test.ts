@@ -122,6 +122,10 @@ describe('planted secrets', () => {
     expect(bundle('logs/recent.log')).toContain('Settings updated');
     expect(bundle('settings.json')).toContain('"source": "environment"');
     expect(bundle('database.json')).toContain('"compact-log"');
+    // diagnose checked the database as it made the bundle.
+    expect(JSON.parse(bundle('status.json'))).toMatchObject({
+      database: { lastCheck: { kind: 'quick', ok: true } },
+    });
     for (const name of ['settings.json', 'status.json', 'database.json', 'logs/recent.log'])
       expect(bundle(name)).not.toContain(guid);
     expect(names).toContain('backup.sqlite');

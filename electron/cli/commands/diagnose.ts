@@ -12,7 +12,8 @@ import { print } from '../output';
 
 /**
  * `scimwatch diagnose --out FILE.zip`: what support needs to help (versions, settings and where each
- * came from, health, the database's history and size, recent logs), redacted for a ticket.
+ * came from, health, the database's history, size and a quick check made now, recent logs), redacted
+ * for a ticket.
  */
 export async function diagnoseCommand(flags: { out: string | undefined }): Promise<number> {
   if (!flags.out || !flags.out.toLowerCase().endsWith('.zip'))
@@ -26,6 +27,8 @@ export async function diagnoseCommand(flags: { out: string | undefined }): Promi
     );
   const core = await CoreHost.start({ hostKind: 'cli', oneShot: true });
   try {
+    // A check made now, not the last one recorded: damage since then is what a ticket most needs.
+    const check = await core.call('store.check', { kind: 'quick' });
     const [status, settings, store] = await Promise.all([
       core.call('app.status', {}),
       core.call('settings.get', {}),
@@ -48,6 +51,7 @@ export async function diagnoseCommand(flags: { out: string | undefined }): Promi
     zip.outputStream.pipe(file);
     await finished(file);
     print(`Wrote ${out}: ${Object.keys(files).join(', ')}. Secrets, addresses and ids are left out.`);
+    print(`Quick integrity check: ${check.ok ? 'passed' : `found damage (${check.result})`}.`);
     return exitCodes.ok;
   } finally {
     await core.close();
