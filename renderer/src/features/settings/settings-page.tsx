@@ -31,7 +31,7 @@ export function SettingsPage() {
     <>
       <section className="card" aria-label="Settings">
         <h2>Settings of profile “{view.profile}”</h2>
-        <table>
+        <table className="settings-table">
           <thead>
             <tr>
               <th scope="col">Setting</th>
