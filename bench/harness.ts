@@ -10,7 +10,10 @@ export interface Figure {
 }
 
 export type CaseResult =
-  { status: 'ok'; figures: Figure[]; notes: string[] } | { status: 'skipped'; reason: string };
+  | { status: 'ok'; figures: Figure[]; notes: string[] }
+  | { status: 'skipped'; reason: string }
+  /** The case threw: recorded, so one broken case does not cost the figures of the others. */
+  | { status: 'failed'; reason: string };
 
 export interface BenchContext {
   /** A temporary folder for this case; the harness deletes it afterwards. */

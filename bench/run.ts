@@ -66,7 +66,12 @@ try {
     } else {
       const workDir = mkdtempSync(join(work, 'case-'));
       console.log(`▶ ${benchCase.name}`);
-      result = await benchCase.run({ workDir });
+      try {
+        result = await benchCase.run({ workDir });
+      } catch (error) {
+        console.error(error);
+        result = { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      }
       rmSync(workDir, { recursive: true, force: true });
     }
     results.push({ name: benchCase.name, description: benchCase.description, result });
@@ -113,8 +118,8 @@ const lines = [
 ];
 for (const { name, description, result } of results) {
   lines.push(`## ${name}`, '', description, '');
-  if (result.status === 'skipped') {
-    lines.push(`Skipped: ${result.reason}.`, '');
+  if (result.status !== 'ok') {
+    lines.push(`${result.status === 'skipped' ? 'Skipped' : 'Failed'}: ${result.reason}.`, '');
     continue;
   }
   lines.push(
@@ -140,3 +145,8 @@ const missed = results.flatMap((r) =>
   r.result.status === 'ok' ? r.result.figures.filter((f) => !meetsTarget(f)) : [],
 );
 if (missed.length) console.log(`\n${missed.length} figure(s) missed their target.`);
+const failed = results.filter((r) => r.result.status === 'failed').map((r) => r.name);
+if (failed.length) {
+  console.log(`\nFailed: ${failed.join(', ')}.`);
+  process.exitCode = 1;
+}

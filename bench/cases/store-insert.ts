@@ -6,6 +6,7 @@ import { migrate } from '../../electron/core/store/migrate';
 import { migrations } from '../../electron/core/store/migrations';
 import { openStore } from '../../electron/core/store/open-database';
 import {
+  insertSql,
   insertValues,
   ProvisioningEventsRepo,
   type ProvisioningEventRecord,
@@ -77,9 +78,8 @@ function rawRate(path: string, rows: ProvisioningEventRecord[]): number {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   migrate(db, migrations);
-  const insert = db.prepare(
-    'INSERT INTO provisioning_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  // The store's own statement: the baseline differs only in what surrounds it.
+  const insert = db.prepare(insertSql);
   const tuples = rows.map((row, i) => [...insertValues(row), i + 1]);
   const insertBatch = db.transaction((batch: unknown[][]) => {
     for (const tuple of batch) insert.run(...tuple);

@@ -15,7 +15,7 @@ export interface ProvisioningEventRecord extends ProvisioningEventRow {
   ingestedAt: string;
 }
 
-const insertSql = `INSERT INTO provisioning_events (id, activity_date_time, status, action, identity_type,
+export const insertSql = `INSERT INTO provisioning_events (id, activity_date_time, status, action, identity_type,
   source_id, source_display_name, target_id, target_display_name, error_code, cause, cycle_id, job_id,
   change_id, reason, identity_values, ingested_at, entry, seq)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
