@@ -58,7 +58,6 @@ export async function backupDatabase(
     // All remaining pages in one step: a step that ends while another connection writes would start over.
     const { totalPages } = await db.backup(partial, { progress: ({ totalPages: t }) => Math.max(t, 100) });
     ownerOnly(partial);
-    selfContained(partial, nativeBinding);
     const check = checkDatabase(partial, 'quick', nativeBinding);
     if (check.result !== 'ok') throw new Error(`The copy failed its check: ${check.result}`);
     renameSync(partial, target);
@@ -73,19 +72,6 @@ export async function backupDatabase(
     throw error;
   } finally {
     db.close();
-  }
-}
-
-/**
- * The copy in rollback-journal mode: one file to keep or send. Left in WAL mode (the source's), every
- * read-only look at it would leave -wal and -shm files beside it.
- */
-function selfContained(path: string, nativeBinding?: string | null): void {
-  const copy = new Database(path, { fileMustExist: true, ...binding(nativeBinding) });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
   }
 }
 
