@@ -10,6 +10,7 @@ import { StoreMaintenance } from '../maintenance/store-maintenance';
 import type { PollingService } from '../polling/polling-service';
 import { closeStore, openReadOnlyStore, openStore } from '../store/open-database';
 import { systemClock } from '../time/clock';
+import { hostServices } from './host-service-names';
 
 /** What a core endpoint reports to its host: log lines (redacted there) and contract events. */
 export type EndpointEmit = (name: string, payload: unknown) => void;
@@ -109,3 +110,21 @@ function openDatabase(config: WorkerConfig): { db: Database.Database; notices: s
 
 const writerOnly = (what: string) =>
   new ScimWatchError('internal', `Only the writer ${what}.`, 'This is a bug.');
+
+/** The host's services as an endpoint asks for them: over the RPC channel, or by a direct call. */
+export function hostServicesOver(ask: (method: string, params: unknown) => Promise<unknown>): HostServices {
+  return {
+    secretStates: (profile) =>
+      ask(hostServices.secretStates, { profile }) as ReturnType<HostServices['secretStates']>,
+    secret: (profile, name) => ask(hostServices.secretGet, { profile, name }) as Promise<string | undefined>,
+    setSecret: async (profile, name, value) => {
+      await ask(value === null ? hostServices.secretDelete : hostServices.secretSet, {
+        profile,
+        name,
+        value,
+      });
+    },
+    secretStorage: () => ask(hostServices.secretStorage, {}) as ReturnType<HostServices['secretStorage']>,
+    printPdf: (html) => ask(hostServices.printPdf, { html }) as Promise<Uint8Array>,
+  };
+}

@@ -7,10 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import { toApiError } from '../../../shared/contract';
 import type { WorkerConfig } from '../config/worker-config';
-import type { HostServices } from '../context';
-import type { StoredSecretName } from '../secrets/secret-store';
-import { openCoreEndpoint, type CoreEndpoint } from './core-endpoint';
-import { hostServices } from './host-service-names';
+import { hostServicesOver, openCoreEndpoint, type CoreEndpoint } from './core-endpoint';
 import { RpcChannel, type MessagePortLike } from './rpc';
 
 const config = workerData as WorkerConfig;
@@ -22,22 +19,7 @@ const rpc = new RpcChannel(port, (method, params) => {
   return endpoint.handle(method, params);
 });
 
-const host: HostServices = {
-  secretStates: (profile) =>
-    rpc.request(hostServices.secretStates, { profile }) as ReturnType<HostServices['secretStates']>,
-  secret: (profile, name: StoredSecretName) =>
-    rpc.request(hostServices.secretGet, { profile, name }) as Promise<string | undefined>,
-  setSecret: async (profile, name, value) => {
-    await rpc.request(value === null ? hostServices.secretDelete : hostServices.secretSet, {
-      profile,
-      name,
-      value,
-    });
-  },
-  secretStorage: () =>
-    rpc.request(hostServices.secretStorage, {}) as ReturnType<HostServices['secretStorage']>,
-  printPdf: (html) => rpc.request(hostServices.printPdf, { html }) as Promise<Uint8Array>,
-};
+const host = hostServicesOver((method, params) => rpc.request(method, params));
 
 try {
   endpoint = openCoreEndpoint(config, host, (name, payload) => rpc.emit(name, payload));

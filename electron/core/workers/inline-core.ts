@@ -1,8 +1,6 @@
 import { ScimWatchError, toApiError } from '../../../shared/contract';
 import type { WorkerConfig } from '../config/worker-config';
-import type { HostServices } from '../context';
-import { openCoreEndpoint, type CoreEndpoint } from './core-endpoint';
-import { hostServices } from './host-service-names';
+import { hostServicesOver, openCoreEndpoint, type CoreEndpoint } from './core-endpoint';
 import type { CoreHandle, WorkerEvents } from './worker-handle';
 
 /**
@@ -24,15 +22,7 @@ export class InlineCore implements CoreHandle {
     serveHost: (method: string, params: unknown) => unknown,
     events: WorkerEvents,
   ): InlineCore {
-    const ask = async <T>(method: string, params: unknown) => (await serveHost(method, params)) as T;
-    const host: HostServices = {
-      secretStates: (profile) => ask(hostServices.secretStates, { profile }),
-      secret: (profile, name) => ask(hostServices.secretGet, { profile, name }),
-      setSecret: (profile, name, value) =>
-        ask(value === null ? hostServices.secretDelete : hostServices.secretSet, { profile, name, value }),
-      secretStorage: () => ask(hostServices.secretStorage, {}),
-      printPdf: (html) => ask(hostServices.printPdf, { html }),
-    };
+    const host = hostServicesOver((method, params) => Promise.resolve(serveHost(method, params)));
     try {
       return new InlineCore(config, openCoreEndpoint(config, host, events.onEvent));
     } catch (error) {
