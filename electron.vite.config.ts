@@ -44,7 +44,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           'core-worker': resolve('electron/core/workers/core-worker.ts'),
-          'store-check-worker': resolve('electron/core/workers/store-check-worker.ts'),
+          'store-thread-worker': resolve('electron/core/workers/store-thread-worker.ts'),
           'emulator-worker': resolve('electron/emulators/emulator-worker.ts'),
         },
       },

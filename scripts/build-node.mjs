@@ -9,7 +9,7 @@ const result = await build({
   entryPoints: {
     cli: 'electron/cli/main.ts',
     'core-worker': 'electron/core/workers/core-worker.ts',
-    'store-check-worker': 'electron/core/workers/store-check-worker.ts',
+    'store-thread-worker': 'electron/core/workers/store-thread-worker.ts',
     'emulator-worker': 'electron/emulators/emulator-worker.ts',
   },
   outdir: 'out/node',

@@ -3,6 +3,7 @@ import type { GroupMemberState } from './contract/lookup';
 import type { JobState } from './contract/overview';
 import type { ProvisioningStatus } from './contract/rows';
 import type { StatRange } from './contract/stats';
+import type { SpaceReturn } from './contract/store';
 import type { FindingSeverity } from './contract/reconcile';
 import type { SourceHealth } from './contract/status';
 import type { FailureCause, FindingKind, FindingKindGroup } from './finding-kinds';
@@ -196,6 +197,14 @@ export const groupMemberStateLabels: Record<GroupMemberState, string> = {
   inactive: 'Inactive Pulumi account (blocks the push)',
   extra: 'In the team, not the group',
   not_pushed: 'Not pushed (disabled, out of scope, or no team yet)',
+};
+
+/** How pruned history's space goes back to the disk, as Settings and `status` say it. */
+export const spaceReturnLabels: Record<SpaceReturn, string> = {
+  incremental: 'given back to the disk as history is pruned',
+  pending: 'reused, not yet given back: the file is converted in the background',
+  copying: 'reused, not yet given back: converting in the background',
+  ready: 'reused, not yet given back: converted; the new file takes its place at the next start',
 };
 
 /** A size as people read it: 812 B, 4.2 KB, 1.3 GB (powers of 1024). */

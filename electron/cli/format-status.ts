@@ -1,5 +1,5 @@
 import type { AppStatus, ProfileSummary, SourceStatus, StoreStatus } from '../../shared/contract';
-import { formatBytes, sourceHealthLabels } from '../../shared/labels';
+import { formatBytes, sourceHealthLabels, spaceReturnLabels } from '../../shared/labels';
 
 function formatSource(source: SourceStatus): string {
   // Terse for a terminal: the dashboard's words in lower case, and plain "ok" for health.
@@ -36,7 +36,7 @@ function formatDatabase(database: StoreStatus): string[] {
     `            ${formatBytes(database.sizeBytes)} on disk, ${formatBytes(database.usedBytes)} in use, ${growth}${disk}`,
     `            ${database.provisioningEvents} provisioning events` +
       (database.oldestEventAt ? ` since ${database.oldestEventAt}` : '') +
-      `, kept ${database.retentionDays} days`,
+      `, kept ${database.retentionDays} days; pruned space ${spaceReturnLabels[database.spaceReturn]}`,
     `            ${check}${database.checkDue ? '; a check is due' : ''}`,
     ...database.warnings.map((w) => `  Warning   ${w}`),
   ];

@@ -282,7 +282,7 @@ export class CoreHost {
       logLevel: this.environment.settings.logLevel ?? 'info',
       budgetOverrides: budgetOverridesFrom(this.options.env ?? process.env),
       servesReads: role === 'writer' && this.options.oneShot === true,
-      checkWorkerEntry: new URL('./store-check-worker.js', this.options.workerEntry ?? defaultWorkerEntry())
+      storeThreadEntry: new URL('./store-thread-worker.js', this.options.workerEntry ?? defaultWorkerEntry())
         .href,
       logFile: null,
       actor:

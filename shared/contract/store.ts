@@ -9,6 +9,13 @@ export interface StoreCheck {
   ms: number;
 }
 
+/**
+ * How the space pruned history held goes back to the disk: page by page (incremental vacuum), or,
+ * in a file from before version 12, not yet: it is reused until the file is converted in the
+ * background (pending, copying) and the converted copy takes its place at the next start (ready).
+ */
+export type SpaceReturn = 'incremental' | 'pending' | 'copying' | 'ready';
+
 /** The profile's database as `status`, Settings and `diagnose` describe it. */
 export interface StoreStatus {
   path: string;
@@ -26,6 +33,7 @@ export interface StoreStatus {
   /** After an unclean shutdown (or a failed check), until a check passes. */
   checkDue: boolean;
   lastPrune: { at: string; rows: number } | null;
+  spaceReturn: SpaceReturn;
   /** Low disk, or a failed check: said on the status bar and by `status`. */
   warnings: string[];
 }

@@ -21,8 +21,8 @@ export interface WorkerConfig {
   budgetOverrides: Record<string, BudgetSpec>;
   /** A writer that also answers reads (one-shot commands start no reader). */
   servesReads: boolean;
-  /** The built store-check-worker.js (a file URL): integrity checks run there, off the writer's thread. */
-  checkWorkerEntry: string;
+  /** The built store-thread-worker.js (a file URL): integrity checks and conversion copies run there, off the writer's thread. */
+  storeThreadEntry: string;
   logFile: string | null;
   /** Who acts on the tenant (retries, job actions): the OS user, or serve's operator; null refuses them. */
   actor: string | null;

@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { StoreCheck } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import type { CheckKind, CheckOutcome } from '../store/integrity-check';
+import { beginConversion, needsConversion, readConversion, recordCopied } from '../store/store-conversion';
+import type { StoreThreadTask } from '../store/store-thread-task';
 import { readStoreState, recordCheck, recordPrune } from '../store/store-state-repo';
 import type { Clock } from '../time/clock';
 import { defaultRetentionDays, mergeSearchIndex, pruneHistory, releaseFreePages } from './retention';
@@ -23,7 +25,7 @@ export class StoreMaintenance {
   private readonly controller = new AbortController();
   private loop: Promise<void> | undefined;
   private checking: Promise<StoreCheck> | undefined;
-  private checkThread: Worker | undefined;
+  private thread: { worker: Worker; done: Promise<unknown> } | undefined;
 
   constructor(
     private readonly context: CoreContext,
@@ -36,8 +38,9 @@ export class StoreMaintenance {
 
   async stop(): Promise<void> {
     this.controller.abort(new Error('ScimWatch is stopping'));
-    // A full check of a large file takes minutes: it is stopped, not waited for, and stays due.
-    await this.checkThread?.terminate();
+    // A full check or a copy of a large file takes minutes: it is stopped, not waited for; the check
+    // stays due and the copy is made again.
+    await this.thread?.worker.terminate();
     await this.loop;
     await this.checking?.catch(() => undefined);
   }
@@ -66,6 +69,7 @@ export class StoreMaintenance {
     const released = await releaseFreePages(db, undefined, signal);
     if (released) log.info('Gave free database pages back to the file system', { pages: released });
     sampleSize(db, config.databasePath, new Date(now));
+    await this.convertInBackground();
   }
 
   private async run(): Promise<void> {
@@ -82,23 +86,61 @@ export class StoreMaintenance {
     }
   }
 
+  /**
+   * A file from before version 12 is converted to incremental vacuum in the background: its copy is
+   * made on the store's thread and swaps in at a later start (store/store-conversion.ts). A copy left
+   * unfinished by a stop is made again; a finished one waits for the next start.
+   */
+  private async convertInBackground(): Promise<void> {
+    const { db, config, log } = this.context;
+    if (!needsConversion(db) || readConversion(db)?.copiedAt) return;
+    try {
+      beginConversion(db, config.databasePath, new Date(this.clock.now()));
+    } catch (error) {
+      log.warn('The database cannot be converted to give space back yet', { error });
+      return;
+    }
+    log.info('Converting the database to give space back, in the background');
+    const copied = await this.inThread<{ ms: number; bytes: number }>({
+      task: 'copy',
+      path: config.databasePath,
+      nativeBinding: config.nativeBinding,
+    });
+    if (!db.open || this.controller.signal.aborted) return;
+    recordCopied(db, new Date(this.clock.now()));
+    log.info('The database is converted; the copy takes its place at the next start', copied);
+  }
+
   private async checkInThread(kind: CheckKind): Promise<StoreCheck> {
     const { config, db, log } = this.context;
     const at = new Date(this.clock.now()).toISOString();
-    const outcome = await new Promise<CheckOutcome>((resolve, reject) => {
-      const worker = new Worker(new URL(config.checkWorkerEntry), {
-        workerData: { path: config.databasePath, kind, nativeBinding: config.nativeBinding },
-      });
-      this.checkThread = worker;
-      worker.once('message', (message: CheckOutcome) => resolve(message));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`The integrity check stopped (exit ${code}).`)));
+    const outcome = await this.inThread<CheckOutcome>({
+      task: 'check',
+      kind,
+      path: config.databasePath,
+      nativeBinding: config.nativeBinding,
     });
-    this.checkThread = undefined;
     if (db.open) recordCheck(db, { at, ...outcome });
     const check = { at, ...outcome, ok: outcome.result === 'ok' };
     if (check.ok) log.info('Database integrity check passed', { kind, ms: outcome.ms });
     else log.error('Database integrity check found damage', { kind, result: outcome.result });
     return check;
+  }
+
+  /** Runs a long read on the store's thread; one at a time (a check and a copy do not overlap). */
+  private async inThread<T>(task: StoreThreadTask): Promise<T> {
+    await this.thread?.done;
+    const worker = new Worker(new URL(this.context.config.storeThreadEntry), { workerData: task });
+    const done = new Promise<T>((resolve, reject) => {
+      worker.once('message', (message: T) => resolve(message));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`The store's thread stopped (exit ${code}).`)));
+    });
+    this.thread = { worker, done: done.catch(() => undefined) };
+    try {
+      return await done;
+    } finally {
+      if (this.thread.worker === worker) this.thread = undefined;
+    }
   }
 }

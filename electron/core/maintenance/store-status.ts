@@ -1,9 +1,17 @@
-import type { StoreCheck, StoreInfo, StoreStatus } from '../../../shared/contract';
+import type { SpaceReturn, StoreCheck, StoreInfo, StoreStatus } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import { countProvisioningEvents } from '../store/provisioning-events-repo';
+import { needsConversion, readConversion } from '../store/store-conversion';
 import { readStoreState } from '../store/store-state-repo';
 import { defaultRetentionDays } from './retention';
 import { lowDiskWarning, storeSize } from './store-size';
+
+function spaceReturn(db: CoreContext['db']): SpaceReturn {
+  if (!needsConversion(db)) return 'incremental';
+  const conversion = readConversion(db);
+  if (!conversion) return 'pending';
+  return conversion.copiedAt ? 'ready' : 'copying';
+}
 
 /** The database as the status bar, Settings and `scimwatch status` show it; reads only headers and indexes. */
 export function buildStoreStatus(context: Pick<CoreContext, 'db' | 'config'>): StoreStatus {
@@ -42,6 +50,7 @@ export function buildStoreStatus(context: Pick<CoreContext, 'db' | 'config'>): S
     lastCheck,
     checkDue: state.checkDue,
     lastPrune: state.prunedAt ? { at: state.prunedAt, rows: state.prunedRows ?? 0 } : null,
+    spaceReturn: spaceReturn(db),
     warnings,
   };
 }

@@ -13,15 +13,19 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { ScimWatchError } from '../../../shared/contract';
+import { formatBytes } from '../../../shared/labels';
 import { ensureFreeSpace } from './disk-space';
 import { checkDatabase, isCorruption } from './integrity-check';
 import { latestVersion, migrate, type MigrateOptions, type Migration } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
 import { storeState } from './migrations/011-store-state';
+import { storeConversion } from './migrations/014-store-conversion';
+import { swapInConversion } from './conversion-swap';
 import { claimOpenMarker, releaseOpenMarker } from './open-markers';
 import { markCheckDue } from './store-state-repo';
 
 const storeStateVersion = storeState.version;
+const storeConversionVersion = storeConversion.version;
 
 /** "SCWM": written to the SQLite header so our files can be told from anyone else's. */
 export const scimwatchApplicationId = 0x5343574d;
@@ -141,22 +145,27 @@ function backupBeforeRewrite(
   };
 }
 
-/**
- * Files from before version 12 cannot give space back page by page: that needs incremental
- * auto-vacuum, which only a VACUUM can switch on. It runs once, at the open that upgrades the file
- * (nothing else has it open then), after the compaction freed most of its pages, so it copies
- * only what is left; the disk must hold that copy.
- */
-function convertToIncremental(db: Database.Database, path: string, notices: string[]): void {
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const pages = db.pragma('page_count', { simple: true }) as number;
-  const free = db.pragma('freelist_count', { simple: true }) as number;
-  ensureFreeSpace(dirname(path), Math.ceil((pages - free) * pageSize * 1.2), 'Converting the database');
-  db.pragma('auto_vacuum = INCREMENTAL');
-  db.exec('VACUUM');
+/** A conversion's copy (store-conversion.ts), complete at an open with no one else on the file, swaps in. */
+function finishConversion(
+  db: Database.Database,
+  path: string,
+  nativeBinding: string | undefined,
+  notices: string[],
+): Database.Database {
+  const before = statSync(path).size;
+  const outcome = swapInConversion(db, path, nativeBinding);
+  if (outcome.failed)
+    notices.push(
+      `The database's conversion to give space back was dropped (${outcome.failed}); it starts again.`,
+    );
+  if (!outcome.swapped) return outcome.db;
+  if (process.platform !== 'win32') chmodSync(path, 0o600);
+  configure(outcome.db);
+  const freed = Math.max(0, before - statSync(path).size);
   notices.push(
-    `The database now gives space back as history is pruned (${Math.round((free * pageSize) / 1048576)} MB returned).`,
+    `The database now gives space back as history is pruned: its converted copy took its place (${formatBytes(freed)} returned; ${outcome.swapped.changedRows} rows changed meanwhile, copied in ${outcome.swapped.ms} ms).`,
   );
+  return outcome.db;
 }
 
 /** Opens, stamps and migrates; throws SQLite's own error when the file turns out to be damaged. */
@@ -169,7 +178,7 @@ function openAndMigrate(
   const migrations = options.migrations ?? defaultMigrations;
   const now = options.now ?? (() => new Date());
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     if (process.platform !== 'win32') chmodSync(path, 0o600);
     if (fresh) {
@@ -181,7 +190,9 @@ function openAndMigrate(
     }
     configure(db);
     migrate(db, migrations, { now, beforeRewrite: backupBeforeRewrite(path, now, notices) });
-    if (!fresh && db.pragma('auto_vacuum', { simple: true }) === 0) convertToIncremental(db, path, notices);
+    if (!fresh && latestVersion(migrations) >= storeConversionVersion) {
+      db = finishConversion(db, path, options.nativeBinding, notices);
+    }
     const { uncleanShutdown } = claimOpenMarker(path);
     if (uncleanShutdown && latestVersion(migrations) >= storeStateVersion) markCheckDue(db);
     return { db, uncleanShutdown };

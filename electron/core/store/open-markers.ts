@@ -19,6 +19,15 @@ export function claimOpenMarker(path: string): { uncleanShutdown: boolean } {
   return { uncleanShutdown };
 }
 
+/** Whether another live process has the file open for writing (its copy must not be swapped in). */
+export function othersHaveOpen(path: string): boolean {
+  const prefix = `${basename(path)}.open-`;
+  return readdirSync(dirname(path)).some((name) => {
+    const pid = Number(name.slice(prefix.length));
+    return name.startsWith(prefix) && pid !== process.pid && isAlive(pid);
+  });
+}
+
 export function releaseOpenMarker(path: string): void {
   rmSync(markerOf(path), { force: true });
 }

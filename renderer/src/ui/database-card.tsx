@@ -1,5 +1,5 @@
 import type { StoreStatus } from '../../../shared/contract';
-import { formatBytes } from '../../../shared/labels';
+import { formatBytes, spaceReturnLabels } from '../../../shared/labels';
 import { localTime, relativeTime } from './time-text';
 
 function checkText(database: StoreStatus): string {
@@ -49,6 +49,8 @@ export function DatabaseCard({ database, wide = false }: { database: StoreStatus
           {database.retentionDays.toLocaleString()} days
           {database.lastPrune ? `; last pruned ${relativeTime(database.lastPrune.at)}` : ''}
         </dd>
+        <dt>Pruned space</dt>
+        <dd data-testid="space-return">{spaceReturnLabels[database.spaceReturn]}</dd>
         <dt>Integrity</dt>
         <dd data-testid="integrity">{checkText(database)}</dd>
       </dl>

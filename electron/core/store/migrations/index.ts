@@ -12,6 +12,7 @@ import { reports } from './010-reports';
 import { storeState } from './011-store-state';
 import { compactLog } from './012-compact-log';
 import { findingsBySeverity } from './013-findings-by-severity';
+import { storeConversion } from './014-store-conversion';
 
 /** Append-only: a released migration is never edited, only followed by a new one. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   storeState,
   compactLog,
   findingsBySeverity,
+  storeConversion,
 ];
