@@ -8,6 +8,7 @@ import type { CoreContext } from '../../electron/core/context';
 import { pruneHistory, releaseFreePages } from '../../electron/core/maintenance/retention';
 import { StoreMaintenance } from '../../electron/core/maintenance/store-maintenance';
 import { buildStoreStatus } from '../../electron/core/maintenance/store-status';
+import { drainChanges } from '../../electron/core/store/conversion-catch-up';
 import { reindexEventsOf } from '../../electron/core/store/event-search';
 import { migrations } from '../../electron/core/store/migrations';
 import { closeStore, openStore } from '../../electron/core/store/open-database';
@@ -43,7 +44,7 @@ const spaceReturn = (db: Database.Database, path: string) =>
     .spaceReturn;
 
 const searchIds = (db: Database.Database, text: string) =>
-  eventPage(db, { filter: { text }, pageSize: 500 })
+  eventPage(db, { filter: { text }, limit: 500 })
     .items.map((e) => e.id)
     .sort();
 
@@ -80,7 +81,7 @@ describe('converting a file from before version 12 to give space back', () => {
     // What the writer does while (and after) the copy is made: entries arrive and are indexed, old
     // ones are pruned, a user whose entries the copy holds is learnt and those entries indexed
     // again, a setting changes.
-    repo.insertBatch(arrived.slice(150));
+    repo.insertBatch(arrived.slice(150, 250));
     const removed = await pruneHistory(db, new Date(now - 400 * dayMs).toISOString());
     expect(removed.provisioning_events).toBe(1_200);
     const user = arrived[5]?.sourceId ?? '';
@@ -91,6 +92,10 @@ describe('converting a file from before version 12 to give space back', () => {
     db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('retentionDays', '400', '')").run();
     recordCopied(db, new Date(now));
     expect(spaceReturn(db, path)).toBe('ready');
+    // Waiting for the next start, the writer brings the copy up to date in batches; more arrives after.
+    expect(await drainChanges(db, path)).toBeGreaterThan(100);
+    expect(db.prepare('SELECT count(*) FROM store_conversion_changes').pluck().get()).toBe(0);
+    repo.insertBatch(arrived.slice(250));
 
     const before = dump(db);
     const found = { renamed: searchIds(db, 'renamed.person'), name: searchIds(db, 'Zoë') };
@@ -158,22 +163,40 @@ describe('converting a file from before version 12 to give space back', () => {
     closeStore(swapped.db);
   });
 
-  it('drops a copy made at another schema version, and keeps the file as it was', () => {
-    const db = upgradedOldStore(path, 200, now);
-    beginConversion(db, path, new Date(now));
-    copyConverted(path);
-    recordCopied(db, new Date(now));
+  it('drops a copy that is not this conversion’s (a restored file, another schema version), keeping the file as it was', () => {
+    const copyOf = (conversionStartedAt: number) => {
+      const db = upgradedOldStore(path, 200, now);
+      beginConversion(db, path, new Date(conversionStartedAt));
+      copyConverted(path);
+      recordCopied(db, new Date(now));
+      return db;
+    };
+    // The file as a backup taken during another conversion left it, restored over the live one.
+    let db = copyOf(now - dayMs);
+    db.prepare('UPDATE store_conversion SET started_at = ?').run(new Date(now).toISOString());
     closeStore(db);
-    const { db: reopened, notices } = openStore(path, {
+    let opened = openStore(path);
+    expect(opened.notices.join('\n')).toMatch(/dropped \(its copy belongs to another conversion\)/);
+    closeStore(opened.db);
+    rmSync(path);
+
+    db = copyOf(now);
+    closeStore(db);
+    opened = openStore(path, {
       migrations: [...migrations, { version: 15, name: 'later', sql: 'CREATE TABLE later (x)' }],
     });
-    expect(notices.join('\n')).toMatch(
-      /conversion to give space back was dropped \(its copy was made at another schema version\)/,
-    );
-    expect(reopened.pragma('auto_vacuum', { simple: true })).toBe(0);
-    expect(reopened.prepare('SELECT count(*) FROM provisioning_events').pluck().get()).toBe(200);
+    expect(opened.notices.join('\n')).toMatch(/dropped \(its copy was made at another schema version\)/);
+    db = opened.db;
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM provisioning_events').pluck().get()).toBe(200);
     expect(existsSync(conversionCopyPath(path))).toBe(false);
-    expect(readConversion(reopened)).toBeNull();
-    closeStore(reopened);
+    expect(readConversion(db)).toBeNull();
+    expect(
+      db
+        .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'store_conversion_track%'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    closeStore(db);
   });
 });

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { StoreCheck } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import type { CheckKind, CheckOutcome } from '../store/integrity-check';
+import { drainChanges } from '../store/conversion-catch-up';
 import { beginConversion, needsConversion, readConversion, recordCopied } from '../store/store-conversion';
 import type { StoreThreadTask } from '../store/store-thread-task';
 import { readStoreState, recordCheck, recordPrune } from '../store/store-state-repo';
@@ -88,12 +89,19 @@ export class StoreMaintenance {
 
   /**
    * A file from before version 12 is converted to incremental vacuum in the background: its copy is
-   * made on the store's thread and swaps in at a later start (store/store-conversion.ts). A copy left
-   * unfinished by a stop is made again; a finished one waits for the next start.
+   * made on the store's thread and swaps in at a later start (store/store-conversion.ts); meanwhile
+   * each pass copies what changed into it, in small batches. A copy left unfinished by a stop is
+   * made again.
    */
   private async convertInBackground(): Promise<void> {
     const { db, config, log } = this.context;
-    if (!needsConversion(db) || readConversion(db)?.copiedAt) return;
+    if (!needsConversion(db)) return;
+    if (readConversion(db)?.copiedAt) {
+      const signal = this.controller.signal;
+      const rows = await drainChanges(db, config.databasePath, config.nativeBinding ?? undefined, signal);
+      if (rows) log.info('Brought the converted copy of the database up to date', { rows });
+      return;
+    }
     try {
       beginConversion(db, config.databasePath, new Date(this.clock.now()));
     } catch (error) {

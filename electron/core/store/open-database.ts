@@ -20,7 +20,7 @@ import { latestVersion, migrate, type MigrateOptions, type Migration } from './m
 import { migrations as defaultMigrations } from './migrations';
 import { storeState } from './migrations/011-store-state';
 import { storeConversion } from './migrations/014-store-conversion';
-import { swapInConversion } from './conversion-swap';
+import { swapInConversion } from './conversion-catch-up';
 import { claimOpenMarker, releaseOpenMarker } from './open-markers';
 import { markCheckDue } from './store-state-repo';
 

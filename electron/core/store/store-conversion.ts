@@ -83,16 +83,22 @@ function trackerSql({ name, keyColumns }: TrackedTable): string {
   ].join('\n');
 }
 
-/** Drops the trackers and forgets the conversion (in this file, or in the copy before it swaps in). */
-export function clearConversion(db: Database.Database): void {
+/** Drops the trackers and the changes they recorded (in the copy, once it is being brought up to date). */
+export function dropTrackers(db: Database.Database): void {
   const trackers = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE ? ESCAPE '\\'")
     .pluck()
     .all(`${trackerPrefix.replace(/_/g, '\\_')}%`) as string[];
   db.transaction(() => {
     for (const name of trackers) db.exec(`DROP TRIGGER ${quoted(name)}`);
-    db.exec('DELETE FROM store_conversion_changes; DELETE FROM store_conversion;');
+    db.exec('DELETE FROM store_conversion_changes');
   })();
+}
+
+/** Forgets the conversion: its trackers, its changes and its state. */
+export function clearConversion(db: Database.Database): void {
+  dropTrackers(db);
+  db.exec('DELETE FROM store_conversion');
 }
 
 /** Abandons a conversion: the trackers go, and so does any copy (whole or partial). */
