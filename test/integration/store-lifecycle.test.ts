@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -266,13 +266,18 @@ describe('integrity, backup and restore', () => {
     }[];
     fixture.close();
 
+    // A conversion's copy of the file being replaced (store-conversion.test.ts) must not outlive it.
+    writeFileSync(`${path}.converting`, 'a copy of the replaced file');
     const result = restoreDatabase(fixtureV1, path, { now: () => new Date() });
+    expect(existsSync(`${path}.converting`)).toBe(false);
     expect(result).toMatchObject({ fromSchema: 1, schemaVersion: migrations.length });
     expect(result.previousKeptAt && existsSync(result.previousKeptAt)).toBeTruthy();
     const kept = new Database(result.previousKeptAt ?? '', { readonly: true });
     expect(count(kept, 'provisioning_events')).toBe(10);
     kept.close();
     const { db } = openStore(path);
+    // Written by version 1 without incremental vacuum, restored with it.
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
     expect(count(db, 'provisioning_events')).toBe(originals.length);
     for (const { id, raw } of originals) expect(readRawEntry(db, id)).toBe(raw);
     closeStore(db);

@@ -7,6 +7,7 @@ import { ScimWatchError } from '../../../shared/contract';
 import { ensureFreeSpace } from '../store/disk-space';
 import { checkDatabase } from '../store/integrity-check';
 import { closeStore, inspectStoreFile, openStore } from '../store/open-database';
+import { removeCopy } from '../store/store-conversion';
 import { usedBytes } from './store-size';
 
 export interface BackupResult {
@@ -138,12 +139,16 @@ export function restoreDatabase(
     ...binding(options.nativeBinding),
   });
   try {
+    // The restored file gives space back page by page, whatever version wrote the backup.
+    source.pragma('auto_vacuum = INCREMENTAL');
     source.prepare('VACUUM INTO ?').run(incoming);
   } finally {
     source.close();
   }
   ownerOnly(incoming);
   for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  // A conversion's copy of the replaced file must never swap in over the restored one.
+  removeCopy(target);
   renameSync(incoming, target);
   const opened = openStore(target, {
     now: options.now,

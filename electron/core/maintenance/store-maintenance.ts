@@ -4,7 +4,13 @@ import type { StoreCheck } from '../../../shared/contract';
 import { currentSettings, type CoreContext } from '../context';
 import type { CheckKind, CheckOutcome } from '../store/integrity-check';
 import { drainChanges } from '../store/conversion-catch-up';
-import { beginConversion, needsConversion, readConversion, recordCopied } from '../store/store-conversion';
+import {
+  abandonConversion,
+  beginConversion,
+  needsConversion,
+  readConversion,
+  recordCopied,
+} from '../store/store-conversion';
 import type { StoreThreadTask } from '../store/store-thread-task';
 import { readStoreState, recordCheck, recordPrune } from '../store/store-state-repo';
 import type { Clock } from '../time/clock';
@@ -95,7 +101,11 @@ export class StoreMaintenance {
    */
   private async convertInBackground(): Promise<void> {
     const { db, config, log } = this.context;
-    if (!needsConversion(db)) return;
+    // A restored file is converted already; a backup made mid-conversion brought its trackers along.
+    if (!needsConversion(db)) {
+      if (readConversion(db)) abandonConversion(db, config.databasePath);
+      return;
+    }
     if (readConversion(db)?.copiedAt) {
       const signal = this.controller.signal;
       const rows = await drainChanges(db, config.databasePath, config.nativeBinding ?? undefined, signal);
