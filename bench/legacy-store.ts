@@ -10,6 +10,8 @@ import { allRawEntries } from '../electron/core/store/provisioning-events-repo';
 export function writeLegacyLayout(path: string): void {
   const db = new Database(path);
   try {
+    // Backups are in rollback-journal mode; the reader below must not stop this writer spilling pages.
+    db.pragma('journal_mode = WAL');
     db.exec(`CREATE TABLE legacy_events (
       id TEXT PRIMARY KEY, activity_date_time TEXT NOT NULL, status TEXT NOT NULL, action TEXT NOT NULL,
       identity_type TEXT NOT NULL, source_id TEXT, source_display_name TEXT, target_id TEXT,

@@ -250,6 +250,8 @@ describe('integrity, backup and restore', () => {
     expect(batches.batches).toBe(Number(batches.last));
     copy.close();
     expect(statSync(result.path).mode & 0o777).toBe(0o600);
+    // One file, with nothing left beside it, even after it was read.
+    expect(readdirSync(join(dir.path, 'copies'))).toEqual(['live-backup.sqlite']);
     await expect(backupDatabase(path, out)).rejects.toThrow(/already exists/);
     closeStore(db);
   });

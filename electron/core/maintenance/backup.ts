@@ -31,6 +31,20 @@ function refuseExisting(path: string): void {
 }
 
 /**
+ * The copy's header says WAL, as the source's does, and any connection to it would then leave a
+ * `-wal` and `-shm` beside it (a read-only one cannot remove them): a backup is one file, in
+ * rollback-journal mode. A file restored from it is put back in WAL mode as it opens.
+ */
+function selfContained(path: string, nativeBinding?: string | null): void {
+  const copy = new Database(path, { fileMustExist: true, ...binding(nativeBinding) });
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+/**
  * Copies the database with SQLite's online backup, from a read-only connection of its own: in WAL
  * mode the copy is the database as of one moment, while the poller goes on writing. The copy is
  * written beside its destination and renamed into place only after it passes a quick check.
@@ -59,6 +73,7 @@ export async function backupDatabase(
     // All remaining pages in one step: a step that ends while another connection writes would start over.
     const { totalPages } = await db.backup(partial, { progress: ({ totalPages: t }) => Math.max(t, 100) });
     ownerOnly(partial);
+    selfContained(partial, nativeBinding);
     const check = checkDatabase(partial, 'quick', nativeBinding);
     if (check.result !== 'ok') throw new Error(`The copy failed its check: ${check.result}`);
     renameSync(partial, target);
