@@ -152,6 +152,61 @@ describe('retention', () => {
     expect(db.pragma('page_count', { simple: true })).toBe(before - released);
   });
 
+  it('prunes findings resolved before the cutoff with their versions, ended checklist versions, and the runs nothing kept names', async () => {
+    const daysAgo = (days: number) => new Date(now - days * dayMs).toISOString();
+    db.exec(
+      'DELETE FROM finding_versions; DELETE FROM findings; DELETE FROM checklist_versions; DELETE FROM reconciliation_runs',
+    );
+    const run = db.prepare(
+      "INSERT INTO reconciliation_runs (id, started_at, status) VALUES (?, ?, 'completed')",
+    );
+    [500, 500, 500, 300, 10, 1].forEach((days, i) => run.run(i + 1, daysAgo(days)));
+    const finding = db.prepare(
+      `INSERT INTO findings (key, kind, severity, display_name, first_seen_run, first_seen_at, last_seen_run,
+         last_seen_at, resolved_run, resolved_at) VALUES (?, 'user.missing_in_pulumi', 'error', ?, ?, '', ?, '', ?, ?)`,
+    );
+    const version = db.prepare(
+      "INSERT INTO finding_versions (finding_key, version, valid_from_run, valid_to_run, state) VALUES (?, ?, ?, ?, '{}')",
+    );
+    finding.run('resolved-long-ago', 'A', 1, 2, 2, daysAgo(450));
+    version.run('resolved-long-ago', 1, 1, 2);
+    version.run('resolved-long-ago', 2, 2, null);
+    finding.run('open', 'B', 3, 6, null, null);
+    version.run('open', 1, 3, 4);
+    version.run('open', 2, 4, null);
+    finding.run('resolved-lately', 'C', 5, 5, 5, daysAgo(100));
+    version.run('resolved-lately', 1, 5, null);
+    const checklist = db.prepare(
+      "INSERT INTO checklist_versions (version, valid_from_run, valid_to_run, body) VALUES (?, ?, ?, '[]')",
+    );
+    checklist.run(1, 1, 2);
+    checklist.run(2, 2, null);
+
+    const removed = await pruneHistory(db, daysAgo(400));
+    expect(removed).toMatchObject({
+      finding_versions: 2,
+      findings: 1,
+      checklist_versions: 1,
+      reconciliation_runs: 1,
+    });
+    const keys = (sql: string) =>
+      db
+        .prepare(sql)
+        .raw()
+        .all()
+        .map((row) => row.join(':'));
+    expect(keys('SELECT key FROM findings ORDER BY key')).toEqual(['open', 'resolved-lately']);
+    expect(keys('SELECT finding_key, version FROM finding_versions ORDER BY 1, 2')).toEqual([
+      'open:1',
+      'open:2',
+      'resolved-lately:1',
+    ]);
+    expect(keys('SELECT version FROM checklist_versions')).toEqual(['2']);
+    // Run 1 is named by nothing left; run 2 by the open checklist version, 3 and 4 by the open finding.
+    expect(keys('SELECT id FROM reconciliation_runs ORDER BY id')).toEqual(['2', '3', '4', '5', '6']);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('runs on the maintenance pass with the retention setting, and records what it did', async () => {
     const retain = db.prepare(
       "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('retentionDays', ?, '')",

@@ -39,6 +39,45 @@ const pruners: readonly { name: string; sql: string }[] = [
                AND id < (SELECT max(id) FROM job_status_changes k WHERE k.job_id = j.job_id) LIMIT @limit)
           RETURNING 1`,
   },
+  {
+    // A finding's versions that ended before the cutoff, and every version of one resolved before it.
+    name: 'finding_versions',
+    sql: `DELETE FROM finding_versions WHERE rowid IN (
+            SELECT rowid FROM finding_versions
+             WHERE valid_to_run IN (SELECT id FROM reconciliation_runs WHERE started_at < @cutoff)
+                OR finding_key IN (SELECT key FROM findings WHERE resolved_at < @cutoff)
+             LIMIT @limit)
+          RETURNING 1`,
+  },
+  {
+    name: 'findings',
+    sql: `DELETE FROM findings WHERE key IN (
+            SELECT key FROM findings f WHERE resolved_at < @cutoff
+               AND NOT EXISTS (SELECT 1 FROM finding_versions v WHERE v.finding_key = f.key) LIMIT @limit)
+          RETURNING 1`,
+  },
+  {
+    name: 'checklist_versions',
+    sql: `DELETE FROM checklist_versions WHERE version IN (
+            SELECT version FROM checklist_versions
+             WHERE valid_to_run IN (SELECT id FROM reconciliation_runs WHERE started_at < @cutoff) LIMIT @limit)
+          RETURNING 1`,
+  },
+  {
+    // Runs nothing kept refers to: every reference to a run is at or after the first run a finding,
+    // a version or a report names, so the runs before it go (the latest run always stays).
+    name: 'reconciliation_runs',
+    sql: `DELETE FROM reconciliation_runs WHERE id IN (
+            SELECT id FROM reconciliation_runs
+             WHERE started_at < @cutoff AND id < (SELECT max(id) FROM reconciliation_runs)
+               AND id < coalesce((SELECT min(first) FROM (
+                     SELECT min(first_seen_run) AS first FROM findings
+                     UNION ALL SELECT min(valid_from_run) FROM finding_versions
+                     UNION ALL SELECT min(valid_from_run) FROM checklist_versions
+                     UNION ALL SELECT min(run_id) FROM reports)), 9223372036854775807)
+             ORDER BY id LIMIT @limit)
+          RETURNING 1`,
+  },
 ];
 
 /**
