@@ -189,12 +189,7 @@ describe('retention', () => {
       checklist_versions: 1,
       reconciliation_runs: 1,
     });
-    const keys = (sql: string) =>
-      db
-        .prepare(sql)
-        .raw()
-        .all()
-        .map((row) => row.join(':'));
+    const keys = (sql: string) => (db.prepare(sql).raw().all() as unknown[][]).map((row) => row.join(':'));
     expect(keys('SELECT key FROM findings ORDER BY key')).toEqual(['open', 'resolved-lately']);
     expect(keys('SELECT finding_key, version FROM finding_versions ORDER BY 1, 2')).toEqual([
       'open:1',
