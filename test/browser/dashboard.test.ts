@@ -100,6 +100,10 @@ describe('the served dashboard in Chromium: its frame', () => {
     // The local database beside the settings: how much history it keeps, and its integrity.
     expect(await page.textContent('[data-testid="retention"]')).toMatch(/^400 days/);
     expect(await page.textContent('[data-testid="integrity"]')).toMatch(/check/i);
+    // A file this version created gives pruned space back from the start.
+    expect(await page.textContent('[data-testid="space-return"]')).toBe(
+      'given back to the disk as history is pruned',
+    );
     expect(await page.textContent('[data-testid="database-size"]')).toMatch(/ on disk, .* in use$/);
     // Back and forward walk the views, filters included.
     await page.goBack();
