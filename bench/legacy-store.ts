@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { allRawEntries } from '../electron/core/store/provisioning-events-repo';
 
 /**
- * Turns a current store (schema 13) back into the layout schemas 7 to 11 wrote (each entry whole, as text, in a
+ * Turns a current store (schema 14) back into the layout schemas 7 to 11 wrote (each entry whole, as text, in a
  * table keyed by Graph's id, auto-vacuum off), so the upgrade to the compact form can be timed on a
  * store of any size the bench builds.
  */
@@ -40,6 +40,8 @@ export function writeLegacyLayout(path: string): void {
       CREATE INDEX provisioning_events_by_cause ON provisioning_events (cause, activity_date_time);
       ALTER TABLE store_state DROP COLUMN log_entries;
       DROP INDEX findings_by_severity;
+      DROP TABLE store_conversion;
+      DROP TABLE store_conversion_changes;
       DELETE FROM schema_migrations WHERE version > 11;
       PRAGMA user_version = 11;
       PRAGMA auto_vacuum = NONE;`);
