@@ -24,6 +24,7 @@ import {
 import { eventPage } from '../../electron/core/tables/event-rows';
 import { ManualClock } from '../../electron/core/time/clock';
 import { engineLog, insertLegacyEvents } from '../helpers/legacy-log';
+import { maintenanceContext } from '../helpers/maintenance-context';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const builtStoreThread = new URL('../../out/node/store-thread-worker.js', import.meta.url).href;
@@ -47,6 +48,15 @@ const searchIds = (db: Database.Database, text: string) =>
   eventPage(db, { filter: { text }, limit: 500 })
     .items.map((e) => e.id)
     .sort();
+
+/** No trackers, no state or record of changes, no copy. */
+function expectNothingLeftOfConversion(db: Database.Database, path: string): void {
+  expect(readConversion(db)).toBeNull();
+  const trackers = "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'store_conversion_track%'";
+  expect(db.prepare(trackers).pluck().get()).toBe(0);
+  expect(db.prepare('SELECT count(*) FROM store_conversion_changes').pluck().get()).toBe(0);
+  expect(existsSync(conversionCopyPath(path))).toBe(false);
+}
 
 /** A store as schema 5 left it (auto-vacuum off, whole entries), upgraded: the files that need converting. */
 function upgradedOldStore(path: string, entries: number, newest: number): Database.Database {
@@ -114,15 +124,7 @@ describe('converting a file from before version 12 to give space back', () => {
     expect({ renamed: searchIds(db, 'renamed.person'), name: searchIds(db, 'Zoë') }).toEqual(found);
     for (const record of arrived) expect(readRawEntry(db, record.id)).toBe(record.raw);
     expect(db.prepare('SELECT count(*) FROM event_search').pluck().get()).toBe(arrived.length);
-    // Nothing of the conversion is left: no trackers, no record of changes, no copy.
-    expect(readConversion(db)).toBeNull();
-    expect(
-      db
-        .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'store_conversion_track%'")
-        .pluck()
-        .get(),
-    ).toBe(0);
-    expect(existsSync(conversionCopyPath(path))).toBe(false);
+    expectNothingLeftOfConversion(db, path);
     expect(spaceReturn(db, path)).toBe('incremental');
     // From now on pruning gives space back.
     await pruneHistory(db, new Date(now + dayMs).toISOString());
@@ -132,16 +134,7 @@ describe('converting a file from before version 12 to give space back', () => {
 
   it('makes the copy on the store’s thread in a maintenance pass, and waits while another process has the file open', async () => {
     const db = upgradedOldStore(path, 400, now);
-    const context = {
-      db,
-      config: {
-        databasePath: path,
-        environmentSettings: {},
-        storeThreadEntry: builtStoreThread,
-        nativeBinding: null,
-      },
-      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-    } as unknown as CoreContext;
+    const context = maintenanceContext(db, path, builtStoreThread);
     const maintenance = new StoreMaintenance(context, new ManualClock(now));
     await maintenance.pass();
     await maintenance.stop();
@@ -189,14 +182,7 @@ describe('converting a file from before version 12 to give space back', () => {
     db = opened.db;
     expect(db.pragma('auto_vacuum', { simple: true })).toBe(0);
     expect(db.prepare('SELECT count(*) FROM provisioning_events').pluck().get()).toBe(200);
-    expect(existsSync(conversionCopyPath(path))).toBe(false);
-    expect(readConversion(db)).toBeNull();
-    expect(
-      db
-        .prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'store_conversion_track%'")
-        .pluck()
-        .get(),
-    ).toBe(0);
+    expectNothingLeftOfConversion(db, path);
     closeStore(db);
   });
 });

@@ -17,6 +17,7 @@ import { eventPage } from '../../electron/core/tables/event-rows';
 import { ManualClock } from '../../electron/core/time/clock';
 import type { CoreContext } from '../../electron/core/context';
 import { engineLog, insertLegacyEvents } from '../helpers/legacy-log';
+import { maintenanceContext } from '../helpers/maintenance-context';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const fixtureV1 = new URL('../fixtures/db/v1.sqlite', import.meta.url).pathname;
@@ -207,16 +208,7 @@ describe('retention', () => {
       "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES ('retentionDays', ?, '')",
     );
     retain.run('600');
-    const context = {
-      db,
-      config: {
-        databasePath: path,
-        environmentSettings: {},
-        storeThreadEntry: builtStoreThread,
-        nativeBinding: null,
-      },
-      log: { info: () => undefined, error: () => undefined },
-    } as unknown as CoreContext;
+    const context = maintenanceContext(db, path, builtStoreThread);
     const maintenance = new StoreMaintenance(context, new ManualClock(now));
     await maintenance.pass();
     // 600 days keeps everything; the pass also ran the first integrity check and sampled the size.
