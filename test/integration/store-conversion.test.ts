@@ -185,4 +185,18 @@ describe('converting a file from before version 12 to give space back', () => {
     expectNothingLeftOfConversion(db, path);
     closeStore(db);
   });
+
+  it('forgets, in a file that gives space back already, a conversion a backup brought along', async () => {
+    const { db } = openStore(path);
+    // As a backup taken mid-conversion and restored (restore writes it with incremental vacuum on).
+    beginConversion(db, path, new Date(now));
+    const maintenance = new StoreMaintenance(
+      maintenanceContext(db, path, builtStoreThread),
+      new ManualClock(now),
+    );
+    await maintenance.pass();
+    await maintenance.stop();
+    expectNothingLeftOfConversion(db, path);
+    closeStore(db);
+  });
 });
