@@ -10,6 +10,7 @@ import {
   clearConversion,
   conversionCopyPath,
   dropTrackers,
+  quoted,
   readConversion,
   trackedTables,
   type TrackedTable,
@@ -21,7 +22,6 @@ export interface SwapOutcome {
   ms: number;
 }
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const log = 'provisioning_events';
 
 /** Copies the changed rows of one table from `live` (delete, then insert what is there now). */

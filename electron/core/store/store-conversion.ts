@@ -43,7 +43,8 @@ export interface TrackedTable {
   keyColumns: string[];
 }
 
-const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** An identifier as SQL writes it, whatever it contains. */
+export const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every table whose rows the copy must follow: not SQLite's own, the search index's or the tracker's. */
 export function trackedTables(db: Database.Database): TrackedTable[] {
