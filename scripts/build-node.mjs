@@ -1,9 +1,18 @@
 // Builds the plain-Node half of ScimWatch (CLI, server, core workers) into out/node/, so that
-// `npx scimwatch` runs on Node >= 20 without Electron. Dependencies stay external (node_modules).
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+// `npx scimwatch` runs on Node >= 20 without Electron. Dependencies stay external (node_modules),
+// except the ones bundled below.
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 import { build } from 'esbuild';
+
+// zod is bundled: loaded from node_modules it is 95 files and every locale, 70 ms of each command's
+// start (measured on `status` and `findings`); bundled, esbuild keeps only the parts the contract uses.
+const bundled = new Set(['zod']);
+const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })
+  .filter((name) => !bundled.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
 
 const result = await build({
   entryPoints: {
@@ -21,7 +30,7 @@ const result = await build({
   // (`--version` loads no core; the reader and read-only commands load no collector, MSAL or Graph).
   splitting: true,
   chunkNames: 'chunk-[hash]',
-  packages: 'external',
+  external,
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,

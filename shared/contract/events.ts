@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { actionStates } from './actions';
 import { eventNames, type EventName } from './names';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Most rows any one page may carry; larger tables are walked with the cursor. */
 export const maxPageSize = 500;

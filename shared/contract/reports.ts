@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import type { FailureCause, FindingKind } from '../finding-kinds';
 import { findingSeverities, type FindingSeverity, type ObjectCounts } from './reconcile';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 import { ScimWatchError } from './errors';
 import { requests, type MethodName, type ParsedInputOf } from './requests';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { isAllowedExternalLink } from '../external-links';
 import { failureCauses, findingKinds, type FailureCause, type FindingKind } from '../finding-kinds';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 import { ScimWatchError } from '../../../shared/contract';
 import type { RequestStats } from '../transport/request-stats';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const userInfo = z.looseObject({
   name: z.string().nullish(),

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 import type { HostBoundClient } from '../transport/host-bound-client';
 import type { TransportFactory } from '../transport/transport-factory';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The SCIM shapes ScimWatch reads from Pulumi; unknown fields pass through untouched. */
 export const scimUserSchema = z.looseObject({
