@@ -4,11 +4,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { ScimWatchError } from '../../../shared/contract';
-import { ensureFreeSpace } from '../store/disk-space';
+import { ensureFreeSpace, usedBytes } from '../store/disk-space';
 import { checkDatabase } from '../store/integrity-check';
 import { closeStore, inspectStoreFile, openStore } from '../store/open-database';
 import { removeCopy } from '../store/store-conversion';
-import { usedBytes } from './store-size';
 
 export interface BackupResult {
   path: string;

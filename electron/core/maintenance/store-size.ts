@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 
 import { formatBytes } from '../../../shared/labels';
-import { freeBytes } from '../store/disk-space';
+import { freeBytes, usedBytes } from '../store/disk-space';
 
 export interface StoreSize {
   /** The file and its write-ahead log, as the disk holds them. */
@@ -17,16 +17,9 @@ export interface StoreSize {
   diskFreeBytes: number | null;
 }
 
-const pragma = (db: Database.Database, name: string) => db.pragma(name, { simple: true }) as number;
-
 function onDisk(path: string): number {
   const size = (p: string) => statSync(p, { throwIfNoEntry: false })?.size ?? 0;
   return size(path) + size(`${path}-wal`);
-}
-
-/** Pages in use; page counts are read from the header, whatever the file's size. */
-export function usedBytes(db: Database.Database): number {
-  return (pragma(db, 'page_count') - pragma(db, 'freelist_count')) * pragma(db, 'page_size');
 }
 
 /** Records today's size (the latest sample of the day wins); growth is read from these. */

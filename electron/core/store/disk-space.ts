@@ -1,5 +1,7 @@
 import { statfsSync } from 'node:fs';
 
+import type Database from 'better-sqlite3';
+
 import { ScimWatchError } from '../../../shared/contract';
 import { formatBytes } from '../../../shared/labels';
 
@@ -7,6 +9,13 @@ import { formatBytes } from '../../../shared/labels';
 export function freeBytes(path: string): number {
   const stats = statfsSync(path);
   return Number(stats.bavail) * Number(stats.bsize);
+}
+
+const pragma = (db: Database.Database, name: string) => db.pragma(name, { simple: true }) as number;
+
+/** Bytes in the pages that hold data (what a copy of the file needs); read from the header, at any size. */
+export function usedBytes(db: Database.Database): number {
+  return (pragma(db, 'page_count') - pragma(db, 'freelist_count')) * pragma(db, 'page_size');
 }
 
 /** Refuses, before anything is written, work that would fill the disk. */

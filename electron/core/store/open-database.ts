@@ -14,7 +14,7 @@ import Database from 'better-sqlite3';
 
 import { ScimWatchError } from '../../../shared/contract';
 import { formatBytes } from '../../../shared/labels';
-import { ensureFreeSpace } from './disk-space';
+import { ensureFreeSpace, usedBytes } from './disk-space';
 import { checkDatabase, isCorruption } from './integrity-check';
 import { latestVersion, migrate, type MigrateOptions, type Migration } from './migrate';
 import { migrations as defaultMigrations } from './migrations';
@@ -131,12 +131,7 @@ function backupBeforeRewrite(
   return (db, migration, fromVersion) => {
     const folder = join(dirname(path), 'backups');
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const pageSize = db.pragma('page_size', { simple: true }) as number;
-    const used =
-      ((db.pragma('page_count', { simple: true }) as number) -
-        (db.pragma('freelist_count', { simple: true }) as number)) *
-      pageSize;
-    ensureFreeSpace(folder, Math.ceil(used * 1.5), `Upgrading the database (${migration.name})`);
+    ensureFreeSpace(folder, Math.ceil(usedBytes(db) * 1.5), `Upgrading the database (${migration.name})`);
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const target = join(folder, `${basename(path, '.sqlite')}.schema-${fromVersion}.${stamp}.sqlite`);
     db.prepare('VACUUM INTO ?').run(target);

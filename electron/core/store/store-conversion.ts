@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import { ensureFreeSpace } from './disk-space';
+import { ensureFreeSpace, usedBytes } from './disk-space';
 
 /**
  * Files from before version 12 cannot give space back page by page: that needs incremental
@@ -118,12 +118,11 @@ export function removeCopy(path: string): void {
  * a copy whose snapshot begins after it misses nothing.
  */
 export function beginConversion(db: Database.Database, path: string, at: Date): void {
-  const pageSize = db.pragma('page_size', { simple: true }) as number;
-  const used =
-    ((db.pragma('page_count', { simple: true }) as number) -
-      (db.pragma('freelist_count', { simple: true }) as number)) *
-    pageSize;
-  ensureFreeSpace(dirname(path), Math.ceil(used * 1.2), 'Converting the database to give space back');
+  ensureFreeSpace(
+    dirname(path),
+    Math.ceil(usedBytes(db) * 1.2),
+    'Converting the database to give space back',
+  );
   abandonConversion(db, path);
   const tables = trackedTables(db);
   db.transaction(() => {
