@@ -40,3 +40,8 @@ export function median(values: number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
+
+/** A full garbage collection now (the bench runs with --expose-gc): none left to run concurrently later. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}

@@ -1,6 +1,6 @@
 import { startEmulatedWorld } from '../../electron/emulators/emulated-world';
 import { demoActivity, seedDemo } from '../../electron/emulators/scenarios/demo-scenario';
-import { median, type BenchCase } from '../harness';
+import { collectGarbage, median, type BenchCase } from '../harness';
 
 const durationMs = Number(process.env.SCIMWATCH_BENCH_DEMO_MS ?? 5 * 60_000);
 const intervalMs = 200;
@@ -16,7 +16,6 @@ export const demoCyclesCase: BenchCase = {
       const activity = demoActivity(world, 7);
       const started = Date.now();
       const durations: number[] = [];
-      const collect = () => (globalThis as { gc?: () => void }).gc?.();
       let heapAfterWarmup = 0;
       let rssAfterWarmup = 0;
       for (let cycle = 1; Date.now() - started < durationMs; cycle++) {
@@ -26,11 +25,11 @@ export const demoCyclesCase: BenchCase = {
         await world.engine.runCycle();
         durations.push(performance.now() - begun);
         if (cycle === 50) {
-          collect();
+          collectGarbage();
           ({ heapUsed: heapAfterWarmup, rss: rssAfterWarmup } = process.memoryUsage());
         }
       }
-      collect();
+      collectGarbage();
       const end = process.memoryUsage();
       const megabytes = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
       const sorted = [...durations.slice(1)].sort((a, b) => a - b);

@@ -1,11 +1,11 @@
 import { startEmulatedWorld } from '../../electron/emulators/emulated-world';
 import { scaleDefaults, seedScale } from '../../electron/emulators/scenarios/scale/scale-scenario';
-import type { BenchCase } from '../harness';
+import { collectGarbage, type BenchCase } from '../harness';
 
 const mib = (bytes: number) => Number((bytes / 1024 ** 2).toFixed(1));
 
 function settledHeap(): number {
-  (globalThis as { gc?: () => void }).gc?.();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 
