@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { backupDatabase } from '../../electron/core/maintenance/backup';
 import { pruneBatchRows, pruneHistory, releaseFreePages } from '../../electron/core/maintenance/retention';
 import { drainChanges } from '../../electron/core/store/conversion-catch-up';
+import { syncToDisk } from '../../electron/core/store/disk-space';
 import { checkDatabase } from '../../electron/core/store/integrity-check';
 import { closeStore, openStore } from '../../electron/core/store/open-database';
 import { beginConversion, copyConverted, recordCopied } from '../../electron/core/store/store-conversion';
@@ -30,15 +31,6 @@ function timeCli(command: string, dataDir: string): number {
     return performance.now() - started;
   });
   return Math.round(median(times));
-}
-
-function flushToDisk(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Prunes the oldest 100k entries of a copy, then gives the pages back; both timed. */
@@ -148,7 +140,7 @@ export const storeScaleCase: BenchCase = {
     db.close();
     // The collection's gigabyte is on disk, and its heap collected, before the commands are timed:
     // the kernel's writeback and V8's concurrent marking would otherwise share the two cores with them.
-    flushToDisk(database);
+    syncToDisk(database);
     collectGarbage();
     const status = timeCli('status', dataDir);
     const findings = timeCli('findings', dataDir);

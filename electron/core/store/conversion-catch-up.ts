@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { syncToDisk } from './disk-space';
 import { eventSearchText, reindexEventsOf } from './event-search';
 import { othersHaveOpen } from './open-markers';
 import {
@@ -162,16 +163,6 @@ export async function drainChanges(
   return copied;
 }
 
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(folder, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * At an open, when a conversion's copy is complete and no other process has the file open: brings the
  * copy up to date and renames it over the file, then reopens. Returns the connection to use (the
@@ -206,7 +197,7 @@ export function swapInConversion(
   // Written by the file's last connection, now closed: nothing in them belongs to the copy.
   for (const suffix of ['-wal', '-shm']) rmSync(path + suffix, { force: true });
   renameSync(conversionCopyPath(path), path);
-  syncFolder(dirname(path));
+  syncToDisk(dirname(path));
   return {
     db: new Database(path, nativeBinding ? { nativeBinding } : {}),
     swapped: { changedRows, ms: Math.round(performance.now() - started) },

@@ -1,4 +1,4 @@
-import { statfsSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, statfsSync } from 'node:fs';
 
 import type Database from 'better-sqlite3';
 
@@ -9,6 +9,20 @@ import { formatBytes } from '../../../shared/labels';
 export function freeBytes(path: string): number {
   const stats = statfsSync(path);
   return Number(stats.bavail) * Number(stats.bsize);
+}
+
+/**
+ * Returns once the disk holds a file's contents, or a folder's entries (after a rename). Windows
+ * cannot open a folder for this, and commits a rename itself: there it does nothing.
+ */
+export function syncToDisk(path: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const pragma = (db: Database.Database, name: string) => db.pragma(name, { simple: true }) as number;
